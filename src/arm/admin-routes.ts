@@ -1,0 +1,58 @@
+import type { App, Stage } from "./app.js";
+
+/**
+ * `/_arclink/*`: health, info, clock and reset. They need no token: arclink is a lab on
+ * loopback, and these are how tests and the portal drive it.
+ */
+export function createAdminRoutes(app: App, info: () => Record<string, unknown>): Stage {
+  return function adminRoutes(req) {
+    const path = req.path.toLowerCase();
+    if (!path.startsWith("/_arclink/")) return undefined;
+    switch (`${req.method} ${path}`) {
+      case "GET /_arclink/health":
+        return { status: 200, body: { status: "ok" } };
+      case "GET /_arclink/info":
+        return {
+          status: 200,
+          body: {
+            tenantId: app.tenantId,
+            subscriptionId: app.subscriptionId,
+            resources: app.store.world.all().length,
+            now: app.clock.now().toISOString(),
+            ...info(),
+          },
+        };
+      case "GET /_arclink/clock":
+        return { status: 200, body: { now: app.clock.now().toISOString(), offsetMs: app.clock.offsetMs } };
+      case "POST /_arclink/clock": {
+        let seconds: unknown;
+        try {
+          seconds = (JSON.parse(req.rawBody.toString("utf8") || "{}") as { advanceSeconds?: unknown }).advanceSeconds;
+        } catch {
+          seconds = undefined;
+        }
+        if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) {
+          return {
+            status: 400,
+            body: {
+              error: {
+                code: "InvalidRequestContent",
+                message: 'The body must be {"advanceSeconds": <non-negative number>}.',
+              },
+            },
+          };
+        }
+        const now = app.clock.advance(seconds * 1000);
+        return { status: 200, body: { now: now.toISOString(), offsetMs: app.clock.offsetMs } };
+      }
+      case "POST /_arclink/reset":
+        app.store.reset();
+        return { status: 200, body: { status: "reset", resources: app.store.world.all().length } };
+      default:
+        return {
+          status: 404,
+          body: { error: { code: "NotFound", message: `No admin endpoint '${req.method} ${req.path}'.` } },
+        };
+    }
+  };
+}

@@ -1,0 +1,22 @@
+/** A request as the ARM front sees it, independent of the socket it came from. */
+export interface ArmRequest {
+  /** Upper-case method. */
+  method: string;
+  /** Path with repeated slashes collapsed and no trailing slash; original case. */
+  path: string;
+  query: URLSearchParams;
+  /** Header names lower-cased. */
+  headers: Record<string, string | undefined>;
+  /** Raw body bytes (empty when there is none). */
+  rawBody: Buffer;
+  /** Scheme, host and port the client used, for absolute URLs in headers. */
+  baseUrl: string;
+  requestId: string;
+}
+
+export interface ArmResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** A JSON value, or a string sent as is (with its content type in `headers`). */
+  body?: unknown;
+}

@@ -1,0 +1,1 @@
+export { resourcesProvider } from "./resources.js";

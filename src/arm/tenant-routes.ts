@@ -1,0 +1,134 @@
+import { ArmError } from "../rules/errors.js";
+import { REGIONS } from "../world/index.js";
+import { sortVersionsDesc } from "./api-version.js";
+import type { App, Stage } from "./app.js";
+import type { Provider } from "./providers/index.js";
+
+const OPERATION =
+  /^\/subscriptions\/([^/]+)\/providers\/([^/]+)\/locations\/([^/]+)\/(operationstatuses|operationresults)\/([^/]+)$/i;
+
+/**
+ * Tenant-level ARM: `/subscriptions`, `/tenants`, providers and their resource types
+ * (the Azure CLI picks an api-version from them), locations, and the polling URLs of
+ * long-running operations.
+ */
+export function createTenantRoutes(app: App): Stage {
+  const subscriptionBody = () => ({
+    id: `/subscriptions/${app.subscriptionId}`,
+    authorizationSource: "RoleBased",
+    managedByTenants: [],
+    subscriptionId: app.subscriptionId,
+    tenantId: app.tenantId,
+    displayName: "arclink",
+    state: "Enabled",
+    subscriptionPolicies: {
+      locationPlacementId: "Public_2014-09-01",
+      quotaId: "Internal_2014-09-01",
+      spendingLimit: "Off",
+    },
+  });
+
+  const providerBody = (provider: Provider) => ({
+    id: `/subscriptions/${app.subscriptionId}/providers/${provider.namespace}`,
+    namespace: provider.namespace,
+    registrationState: "Registered",
+    registrationPolicy: "RegistrationRequired",
+    resourceTypes: [
+      ...provider.types.map((t) => ({
+        resourceType: t.type.split("/").slice(1).join("/"),
+        locations:
+          t.kind === "tracked" && !t.fixedLocation
+            ? REGIONS.map((r) => r.displayName)
+            : [t.fixedLocation ?? ""].filter(Boolean),
+        apiVersions: sortVersionsDesc(t.apiVersions ?? provider.apiVersions),
+        capabilities: "None",
+      })),
+      { resourceType: "locations", locations: [], apiVersions: sortVersionsDesc(provider.apiVersions) },
+      {
+        resourceType: "locations/operationStatuses",
+        locations: REGIONS.map((r) => r.displayName),
+        apiVersions: sortVersionsDesc(provider.apiVersions),
+      },
+      { resourceType: "operations", locations: [], apiVersions: sortVersionsDesc(provider.apiVersions) },
+    ],
+  });
+
+  const checkSubscription = (id: string) => {
+    if (id.toLowerCase() !== app.subscriptionId.toLowerCase()) {
+      throw new ArmError("SubscriptionNotFound", `The subscription '${id}' could not be found.`);
+    }
+  };
+
+  return function tenantRoutes(req) {
+    if (req.method !== "GET" && req.method !== "POST") return undefined;
+    const path = req.path;
+    const parts = path.split("/").slice(1);
+    const lower = parts.map((p) => p.toLowerCase());
+    if (req.method === "GET" && path.toLowerCase() === "/subscriptions") {
+      return { status: 200, body: { value: [subscriptionBody()], count: { type: "Total", value: 1 } } };
+    }
+    if (req.method === "GET" && path.toLowerCase() === "/tenants") {
+      return {
+        status: 200,
+        body: {
+          value: [
+            {
+              id: `/tenants/${app.tenantId}`,
+              tenantId: app.tenantId,
+              tenantCategory: "Home",
+              displayName: "arclink",
+              defaultDomain: "arclink.local",
+              domains: ["arclink.local"],
+            },
+          ],
+        },
+      };
+    }
+    if (lower[0] !== "subscriptions" || !parts[1]) return undefined;
+    if (req.method === "GET" && parts.length === 2) {
+      checkSubscription(parts[1]);
+      return { status: 200, body: subscriptionBody() };
+    }
+    if (req.method === "GET" && parts.length === 3 && lower[2] === "locations") {
+      checkSubscription(parts[1]);
+      return {
+        status: 200,
+        body: {
+          value: REGIONS.map((r) => ({
+            id: `/subscriptions/${app.subscriptionId}/locations/${r.name}`,
+            name: r.name,
+            displayName: r.displayName,
+            regionalDisplayName: r.displayName,
+            type: "Region",
+            metadata: { regionType: "Physical", regionCategory: "Recommended" },
+          })),
+        },
+      };
+    }
+    if (lower[2] !== "providers") return undefined;
+    if (req.method === "GET" && parts.length === 3) {
+      checkSubscription(parts[1]);
+      return { status: 200, body: { value: app.env.registry.providers.map(providerBody) } };
+    }
+    if (parts.length === 4 || (parts.length === 5 && lower[4] === "register" && req.method === "POST")) {
+      checkSubscription(parts[1]);
+      const provider = app.env.registry.provider(parts[3]);
+      if (!provider) throw new ArmError("InvalidResourceNamespace", `The resource namespace '${parts[3]}' is invalid.`);
+      return req.method === "GET" || parts.length === 5 ? { status: 200, body: providerBody(provider) } : undefined;
+    }
+    const op = OPERATION.exec(path);
+    if (op && req.method === "GET") {
+      checkSubscription(op[1]);
+      const status = app.operations.get(op[5]);
+      if (!status) throw new ArmError("NotFound", `The operation '${op[5]}' was not found.`);
+      const { resourceId: _r, ...body } = status;
+      if (op[4].toLowerCase() === "operationresults") {
+        return status.status === "Succeeded"
+          ? { status: 204 }
+          : { status: 202, headers: { "retry-after": String(app.retryAfterSeconds) } };
+      }
+      return { status: 200, body: { ...body, id: path } };
+    }
+    return undefined;
+  };
+}

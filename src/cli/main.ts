@@ -1,0 +1,39 @@
+import { Command, CommanderError } from "commander";
+import { registerCa } from "./ca.js";
+import { EXIT, UsageError } from "./exit-codes.js";
+import { registerUp } from "./up.js";
+
+/** Every command of `arclink`, in the order `--help` lists them. */
+const COMMANDS: readonly ((program: Command) => void)[] = [registerUp, registerCa];
+
+export function buildProgram(): Command {
+  const program = new Command("arclink")
+    .description("Azure Arc private link, whole and working, on one machine")
+    .version("0.1.0")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of COMMANDS) register(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; every failure is one line on stderr and a non-zero exit code. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) process.exit(0);
+      process.exit(EXIT.BAD_INPUT);
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`arclink: ${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    process.stderr.write(`arclink: ${(error as Error).message ?? String(error)}\n`);
+    process.exit(EXIT.FAILURE);
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"));
+if (invokedDirectly) await main(process.argv.slice(2));

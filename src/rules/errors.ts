@@ -1,0 +1,86 @@
+/**
+ * The catalogue of ARM error codes arclink returns, each with its HTTP status. Codes
+ * are Azure's where Azure's are known. A code is never reused for another meaning;
+ * `docs/errors.md` lists the same codes (a test checks both ways).
+ */
+export const ARM_ERRORS = {
+  // Request shape
+  InvalidRequestContent: 400,
+  RequestEntityTooLarge: 413,
+  InvalidApiVersionParameter: 400,
+  MissingApiVersionParameter: 400,
+  InvalidResourceId: 400,
+  InvalidResourceNamespace: 400,
+  InvalidResourceType: 400,
+  InvalidResourceName: 400,
+  InvalidResourceGroupName: 400,
+  InvalidResourceLocation: 400,
+  LocationRequired: 400,
+  LocationNotAvailableForResourceType: 400,
+  InvalidParameter: 400,
+  InvalidRequestFormat: 400,
+  PropertyChangeNotAllowed: 400,
+  ReadOnlyPropertyChanged: 400,
+  InvalidTemplate: 400,
+  MethodNotAllowed: 405,
+  UnsupportedMediaType: 415,
+  // Existence and state
+  SubscriptionNotFound: 404,
+  ResourceGroupNotFound: 404,
+  ResourceNotFound: 404,
+  ParentResourceNotFound: 404,
+  NotFound: 404,
+  LinkedResourceNotFound: 400,
+  Conflict: 409,
+  InUseResource: 409,
+  PreconditionFailed: 412,
+  // Authentication
+  AuthenticationFailed: 401,
+  InvalidAuthenticationToken: 401,
+  InvalidAuthenticationTokenAudience: 401,
+  ExpiredAuthenticationToken: 401,
+  // Server
+  InternalServerError: 500,
+} as const satisfies Record<string, number>;
+
+export type ArmErrorCode = keyof typeof ARM_ERRORS | (string & {});
+
+export interface ArmErrorDetail {
+  code: string;
+  message: string;
+  target?: string;
+}
+
+/**
+ * A domain error that renders itself as an ARM error body
+ * `{"error":{"code","message","target","details"}}` [RPC].
+ *
+ * @example
+ * throw new ArmError("LocationRequired", "The location property is required for this definition.");
+ */
+export class ArmError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ArmErrorCode,
+    message: string,
+    readonly target?: string,
+    readonly details: ArmErrorDetail[] = [],
+    status?: number,
+  ) {
+    super(message);
+    this.name = "ArmError";
+    this.status = status ?? (ARM_ERRORS as Record<string, number>)[code] ?? 400;
+  }
+
+  toBody(): { error: { code: string; message: string; target?: string; details?: ArmErrorDetail[] } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.target ? { target: this.target } : {}),
+        ...(this.details.length ? { details: this.details } : {}),
+      },
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./operations.js";
+export * from "./principals.js";
+export * from "./store.js";

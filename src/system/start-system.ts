@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { networkInterfaces, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type App, createApp } from "../arm/app.js";
+import { startServer } from "../arm/server.js";
+import { VirtualClock } from "../fabric/clock.js";
+import { issueLeaf, loadOrCreateCa } from "../pki/index.js";
+import { Store } from "../store/index.js";
+
+export interface SystemOptions {
+  /** Data directory (database, CA, server record). Default `./.arclink`. */
+  dataDir?: string;
+  /** Keep the database in memory; the CA then goes to `dataDir` if given, else a temp dir. */
+  inMemory?: boolean;
+  /** ARM port; 0 picks a free one. */
+  port?: number;
+  host?: string;
+  pageSize?: number;
+  clockScale?: number;
+}
+
+export interface RunningSystem {
+  app: App;
+  armUrl: string;
+  identityUrl: string;
+  adfsUrl: string;
+  tenantId: string;
+  subscriptionId: string;
+  servicePrincipal: { clientId: string; secret: string };
+  caPath: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Names the ARM front's certificate covers: loopback, the machine's own IPs, Azure's ARM and login hosts. */
+function certificateNames(host: string): string[] {
+  const ips = Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i && !i.internal)
+    .map((i) => i!.address);
+  return ["localhost", "127.0.0.1", "::1", host, ...ips, "management.azure.com", "login.microsoftonline.com"];
+}
+
+/**
+ * Brings the system up: store, CA and leaf certificate, the ARM front with its
+ * identity endpoints. Writes `<dataDir>/server.json` so other commands can find it.
+ */
+export async function startSystem({
+  dataDir,
+  inMemory = false,
+  port = 0,
+  host = "127.0.0.1",
+  pageSize,
+  clockScale = 1,
+}: SystemOptions = {}): Promise<RunningSystem> {
+  const tempDir = inMemory && !dataDir ? mkdtempSync(join(tmpdir(), "arclink-")) : undefined;
+  const dir = resolve(dataDir ?? tempDir ?? ".arclink");
+  const store = new Store({ dataDir: dir, inMemory });
+  const now = new Date();
+  const ca = await loadOrCreateCa(dir, now);
+  const leaf = await issueLeaf(ca, certificateNames(host), now);
+  let armUrl = "";
+  const app = await createApp({
+    store,
+    clock: new VirtualClock(clockScale),
+    pageSize,
+    info: () => ({ armEndpoint: armUrl, caPath: ca.certPath, dataDir: dir, inMemory }),
+  });
+  const { server, url } = await startServer({ app, cert: leaf.certPem, key: leaf.keyPem, host, port });
+  armUrl = url;
+  const sp = app.principals.ensureDefault(now);
+  // Other commands (apply, export) find a running server of a data directory here.
+  const record = inMemory ? undefined : join(dir, "server.json");
+  if (record) writeFileSync(record, JSON.stringify({ armEndpoint: url, pid: process.pid, caPath: ca.certPath }));
+  return {
+    app,
+    armUrl: url,
+    identityUrl: `${url}/${app.tenantId}`,
+    adfsUrl: `${url}/adfs`,
+    tenantId: app.tenantId,
+    subscriptionId: app.subscriptionId,
+    servicePrincipal: { clientId: sp.clientId, secret: sp.secret },
+    caPath: ca.certPath,
+    dataDir: dir,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      if (record) rmSync(record, { force: true });
+      store.close();
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    },
+  };
+}

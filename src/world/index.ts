@@ -1,0 +1,4 @@
+export * from "./arm-id.js";
+export * from "./catalog/regions.js";
+export * from "./resource.js";
+export * from "./world.js";
