@@ -1,3 +1,4 @@
+import { applyWorld, exportWorld, type WorldEntry } from "../world-file/index.js";
 import type { App, Stage } from "./app.js";
 
 /**
@@ -45,6 +46,25 @@ export function createAdminRoutes(app: App, info: () => Record<string, unknown>)
         const now = app.clock.advance(seconds * 1000);
         return { status: 200, body: { now: now.toISOString(), offsetMs: app.clock.offsetMs } };
       }
+      case "POST /_arclink/apply": {
+        // The running server applies a world itself, so its in-memory world stays the truth.
+        let entries: WorldEntry[];
+        try {
+          entries = (JSON.parse(req.rawBody.toString("utf8")) as { resources: WorldEntry[] }).resources;
+          if (!Array.isArray(entries)) throw new Error("no list");
+        } catch {
+          return {
+            status: 400,
+            body: {
+              error: { code: "InvalidRequestContent", message: 'The body must be {"resources": [{id, body, line}]}.' },
+            },
+          };
+        }
+        const report = applyWorld(app, entries);
+        return { status: report.errors.length ? 400 : 200, body: report };
+      }
+      case "GET /_arclink/snapshot":
+        return { status: 200, body: { resources: exportWorld(app.store.world, app.env.registry) } };
       case "POST /_arclink/reset":
         app.store.reset();
         return { status: 200, body: { status: "reset", resources: app.store.world.all().length } };

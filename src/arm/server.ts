@@ -47,7 +47,8 @@ export async function startServer({ app, cert, key, host = "127.0.0.1", port = 0
       else chunks.push(chunk);
     });
     incoming.on("end", async () => {
-      const url = new URL(incoming.url ?? "/", "https://placeholder");
+      // A leading "//" would make the path a host name: collapse it before parsing.
+      const url = new URL((incoming.url ?? "/").replace(/^\/{2,}/, "/"), "https://placeholder");
       let path: string;
       try {
         path = normalizePath(decodeURIComponent(url.pathname));

@@ -1,12 +1,20 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { startSystem } from "../system/start-system.js";
-import { UsageError } from "./exit-codes.js";
+import { applyWorld } from "../world-file/index.js";
+import { printReport, readWorldFile } from "./apply.js";
+import { EXIT, UsageError } from "./exit-codes.js";
 import { parsePort } from "./options.js";
+
+/** The embedded default world: the reference topology of the Arc private link docs. */
+export const DEFAULT_WORLD = fileURLToPath(new URL("../../worlds/default.yaml", import.meta.url));
 
 interface UpOptions {
   data?: string;
   inMemory?: boolean;
   world?: string;
+  empty?: boolean;
   port: string;
   json?: boolean;
 }
@@ -18,7 +26,8 @@ export function registerUp(program: Command): void {
     .description("start the ARM control plane and identity endpoints on an embedded or given world")
     .option("--data <dir>", "data directory (database, CA)", ".arclink")
     .option("--in-memory", "keep the database in memory (nothing persists)")
-    .option("--world <file>", "apply this world file at start (YAML or JSON)")
+    .option("--world <file>", "apply this world file at start (default: the embedded default world, on an empty store)")
+    .option("--empty", "start with no world")
     .option("--port <n>", "HTTPS port for ARM; 0 picks a free port", "8443")
     .option("--json", "print the endpoints as one JSON object on one line")
     .action(async (opts: UpOptions, cmd: Command) => {
@@ -27,11 +36,28 @@ export function registerUp(program: Command): void {
       if (opts.inMemory && dataSource === "cli") {
         throw new UsageError("Options --data and --in-memory cannot be used together: choose one.");
       }
+      if (opts.world && opts.empty)
+        throw new UsageError("Options --world and --empty cannot be used together: choose one.");
+      const worldFile = opts.world ?? (opts.empty ? undefined : DEFAULT_WORLD);
+      const entries = worldFile && existsSync(worldFile) ? readWorldFile(worldFile) : undefined;
+      if (opts.world && !entries) throw new UsageError(`Cannot read world file '${opts.world}': ENOENT.`);
       const system = await startSystem({
         dataDir: opts.inMemory ? undefined : opts.data,
         inMemory: opts.inMemory,
         port,
       });
+      // The default world seeds a new lab; an explicit --world is applied every time.
+      const seed = opts.world !== undefined || system.app.store.world.all().length === 0;
+      let worldSummary: { file: string; applied: number } | null = null;
+      if (entries && worldFile && seed) {
+        const report = applyWorld(system.app, entries);
+        if (report.errors.length > 0) {
+          printReport(report, worldFile, false);
+          await system.stop();
+          process.exit(EXIT.BAD_INPUT);
+        }
+        worldSummary = { file: worldFile, applied: report.applied };
+      }
       const summary = {
         armEndpoint: system.armUrl,
         identityEndpoint: system.identityUrl,
@@ -41,6 +67,8 @@ export function registerUp(program: Command): void {
         servicePrincipal: system.servicePrincipal,
         caPath: system.caPath,
         dataDir: opts.inMemory ? null : system.dataDir,
+        world: worldSummary,
+        resources: system.app.store.world.all().length,
       };
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -55,6 +83,7 @@ export function registerUp(program: Command): void {
             `  Service principal:  ${summary.servicePrincipal.clientId}`,
             `  Secret:             ${summary.servicePrincipal.secret}`,
             `  CA certificate:     ${summary.caPath}`,
+            `  World:              ${summary.resources} resources${worldSummary ? ` (applied ${worldSummary.file})` : ""}`,
             `Trust it: export NODE_EXTRA_CA_CERTS=${summary.caPath} REQUESTS_CA_BUNDLE=${summary.caPath}`,
             "Press Ctrl-C to stop.",
             "",

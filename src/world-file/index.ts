@@ -1,0 +1,4 @@
+export * from "./apply.js";
+export * from "./export.js";
+export * from "./order.js";
+export * from "./parse.js";
