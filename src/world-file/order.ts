@@ -31,7 +31,7 @@ export function dependencyOrder(entries: readonly WorldEntry[]): {
   dependsOn: Map<number, number[]>;
 } {
   const keys = new Map<string, number>();
-  entries.forEach((e, i) => keys.set(idKey(e.id), i));
+  for (const [i, e] of entries.entries()) keys.set(idKey(e.id), i);
   const dependsOn = new Map<number, number[]>();
   entries.forEach((entry, i) => {
     const deps = new Set<number>();
