@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { REGIONS, type Region } from "./regions.js";
 
 /**
  * A small built-in service tags table in the format of the weekly download file
@@ -7,7 +8,7 @@ import ipaddr from "ipaddr.js";
  * regionId, platform, systemService, addressPrefixes[], networkFeatures[]}`. The
  * prefixes are public-range but made up for arclink; a user may load the real file
  * in the same shape instead. Tag names are the ones the Arc docs tell customers to
- * allow [DOC-NET, DOC-PL].
+ * allow [DOC-NET, DOC-PL], plus regional `<Tag>.<Region>` sub-tags where Azure has them.
  *
  * @example
  * serviceTagsContaining("20.190.128.10") // → ["AzureActiveDirectory"]
@@ -49,10 +50,39 @@ function globalTag(name: string, systemService: string, addressPrefixes: string[
   };
 }
 
-export const SERVICE_TAGS: ServiceTagsFile = {
-  changeNumber: 1,
-  cloud: "Public",
-  values: [
+function regionalTag(tag: string, systemService: string, region: Region, regionId: number, prefix: string): ServiceTag {
+  const name = `${tag}.${region.displayName.replace(/\s+/g, "")}`;
+  return {
+    name,
+    id: name,
+    properties: {
+      changeNumber: 1,
+      region: region.name,
+      regionId,
+      platform: "Azure",
+      systemService,
+      addressPrefixes: [prefix],
+      networkFeatures: ["API", "NSG", "UDR", "FW"],
+    },
+  };
+}
+
+/**
+ * Regional sub-tags `<Tag>.<Region>` for every catalog region, each one deterministic
+ * block; the global tag lists the union, as in the real file, with its original
+ * prefixes first so addresses taken from them (public-endpoints.ts) do not move.
+ * Storage's blocks lie inside its existing /16.
+ */
+const REGIONAL: readonly { tag: string; block: (i: number) => string }[] = [
+  { tag: "AzureArcInfrastructure", block: (i) => `20.21.${64 + i}.0/24` },
+  { tag: "Storage", block: (i) => `20.60.${128 + 2 * i}.0/23` },
+  { tag: "AzureMonitor", block: (i) => `20.43.${64 + i}.0/25` },
+  { tag: "AzureKeyVault", block: (i) => `40.80.${i}.0/26` },
+  { tag: "ServiceBus", block: (i) => `52.162.${i}.0/26` },
+];
+
+function builtIn(): ServiceTagsFile {
+  const globals = [
     globalTag("AzureActiveDirectory", "AzureAD", ["20.190.128.0/18", "40.126.0.0/18"]),
     globalTag("AzureResourceManager", "AzureResourceManager", ["20.37.158.0/23", "40.79.131.0/24"]),
     globalTag("AzureArcInfrastructure", "AzureArcInfrastructure", ["20.21.32.0/22"]),
@@ -63,8 +93,48 @@ export const SERVICE_TAGS: ServiceTagsFile = {
     globalTag("AzureKeyVault", "AzureKeyVault", ["40.79.152.0/24"]),
     globalTag("AzureMonitor", "AzureMonitor", ["20.42.64.0/22"]),
     globalTag("WindowsAdminCenter", "WindowsAdminCenter", ["20.40.224.0/24"]),
-  ],
-};
+  ];
+  const values: ServiceTag[] = [];
+  for (const g of globals) {
+    values.push(g);
+    const regional = REGIONAL.find((r) => r.tag === g.name);
+    if (!regional) continue;
+    REGIONS.forEach((region, i) => {
+      const prefix = regional.block(i);
+      values.push(regionalTag(g.name, g.properties.systemService, region, i + 1, prefix));
+      if (!g.properties.addressPrefixes.includes(prefix) && g.name !== "Storage")
+        g.properties.addressPrefixes.push(prefix);
+    });
+  }
+  return { changeNumber: 1, cloud: "Public", values };
+}
+
+/**
+ * The active catalog. Built in by default; `installServiceTags` swaps in a real
+ * downloaded file (see service-tags-file.ts, `ARCLINK_SERVICE_TAGS`) in place, so
+ * every default argument below sees it.
+ */
+export const SERVICE_TAGS: ServiceTagsFile = builtIn();
+
+/** Replaces the active catalog's contents; returns the previous contents (tests restore them). */
+export function installServiceTags(file: ServiceTagsFile): ServiceTagsFile {
+  const previous: ServiceTagsFile = { ...SERVICE_TAGS, values: SERVICE_TAGS.values };
+  SERVICE_TAGS.changeNumber = file.changeNumber;
+  SERVICE_TAGS.cloud = file.cloud;
+  SERVICE_TAGS.values = file.values;
+  return previous;
+}
+
+/** The built-in catalog, whatever is installed. */
+export function builtInServiceTags(): ServiceTagsFile {
+  return builtIn();
+}
+
+/** A tag by name, case-insensitively (`Storage.WestEurope`, `storage.westeurope`). */
+export function findServiceTag(name: string, file: ServiceTagsFile = SERVICE_TAGS): ServiceTag | undefined {
+  const wanted = name.toLowerCase();
+  return file.values.find((v) => v.name.toLowerCase() === wanted);
+}
 
 /** Names of the tags (in file order) whose prefixes contain `address`; [] for an invalid address. */
 export function serviceTagsContaining(address: string, file: ServiceTagsFile = SERVICE_TAGS): string[] {

@@ -1,0 +1,2 @@
+export * from "./access-types.js";
+export * from "./decide.js";

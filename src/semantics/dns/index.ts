@@ -1,0 +1,4 @@
+export * from "./dns-types.js";
+export * from "./hosts-file.js";
+export * from "./lookup-context.js";
+export * from "./resolve.js";
