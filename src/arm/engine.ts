@@ -78,7 +78,10 @@ function checkContainers(env: EngineEnv, world: World, id: ArmId): void {
   if (id.resourceGroup && !world.get(resourceGroupId(id.subscriptionId, id.resourceGroup))) {
     throw new ArmError("ResourceGroupNotFound", `Resource group '${id.resourceGroup}' could not be found.`);
   }
-  if (id.types.length > 1) {
+  // `/subscriptions/{s}/providers/{ns}/locations/{loc}/...` is location-scoped: its
+  // `locations/{loc}` prefix is a region, not a parent resource.
+  const locationScoped = !id.resourceGroup && id.types[0]?.toLowerCase() === "locations";
+  if (id.types.length > 1 && !locationScoped) {
     const parent = parentId(id);
     if (parent && !world.get(parent)) {
       throw new ArmError(
@@ -319,6 +322,7 @@ export function deleteResource(
     : { puts: [], deletes: [existing.id, ...world.under(existing.id).map((r) => r.id)] };
   const error = checkChanges(env.rules, world, changes, ctx.now);
   if (error) throw error;
+  if (handler.syncDelete) return { response: { status: 200 }, changes };
   return { response: { status: 202 }, changes, operation: succeededOperation(ctx) };
 }
 
@@ -334,7 +338,11 @@ export function listResources(
   const { id } = req;
   const parent = parentId(id);
   if (!parent) throw new ArmError("InvalidResourceId", `The collection path for '${handler.type}' is invalid.`);
-  checkContainers(env, world, { ...id, types: id.types.slice(0, -1), names: id.names.slice(0, -1) } as ArmId);
+  // `id` ends in a placeholder name, so its parent is the collection's owner: it must exist.
+  checkContainers(env, world, id);
+  if (handler.kind === "virtual" && handler.collection) {
+    return { response: { status: 200, body: handler.collection({ ...ctx, world }, parent) } };
+  }
   let items: Record<string, unknown>[];
   if (handler.kind === "virtual") {
     items = handler.list?.({ ...ctx, world }, parent) ?? [];

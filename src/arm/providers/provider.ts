@@ -50,6 +50,8 @@ export interface TypeHandler {
   etagInBody?: boolean;
   /** PUT answers 201 with Azure-AsyncOperation (the work itself is done at once). */
   asyncPut?: boolean;
+  /** DELETE is synchronous in the spec (200, or 204 when absent) rather than a 202 LRO. */
+  syncDelete?: boolean;
   /** Builds the stored resource from a PUT body. Throw ArmError (from rules/) to refuse. */
   put?(ctx: HandlerContext, input: PutInput): WriteResult;
   /** Applies a PATCH body to the stored resource. Default: tags only. */
@@ -62,6 +64,8 @@ export interface TypeHandler {
   get?(ctx: HandlerContext, id: ArmId): Record<string, unknown> | undefined;
   /** Virtual types: the items under a parent id. */
   list?(ctx: HandlerContext, parent: string): Record<string, unknown>[];
+  /** Virtual types whose collection GET is not a `{value, nextLink}` page (service tags): the whole body. */
+  collection?(ctx: HandlerContext, parent: string): Record<string, unknown>;
 }
 
 /** A resource provider namespace and the types it serves. */
