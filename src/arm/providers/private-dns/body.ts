@@ -1,0 +1,201 @@
+import ipaddr from "ipaddr.js";
+import { ArmError, checkKnownMembers } from "../../../rules/index.js";
+import type { Resource } from "../../../world/index.js";
+
+/**
+ * Shape checks for request bodies, shared by the private DNS, DNS resolver and
+ * premises handlers. They refuse what the type does not define, naming it (STYLE.md §14),
+ * and throw ArmError so the engine renders the error and commits nothing.
+ */
+export type Json = Record<string, unknown>;
+
+/** A value error in a request: Azure's DNS services answer these with `BadRequest`. */
+export function badRequest(message: string, target?: string): ArmError {
+  return new ArmError("BadRequest", message, target);
+}
+
+function throwIf(error: ArmError | undefined): void {
+  if (error) throw error;
+}
+
+/** Checks the top-level members of a body and returns its `properties` object ({} when absent). */
+export function bodyProperties(body: Json, allowedTop: readonly string[], objectType: string): Json {
+  throwIf(checkKnownMembers(body, ["id", "name", "type", "systemData", "properties", ...allowedTop], objectType, "$"));
+  return objectAt(body.properties, "properties") ?? {};
+}
+
+/** An optional JSON object at `path`; refuses other JSON. */
+export function objectAt(value: unknown, path: string): Json | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new ArmError(
+      "InvalidRequestContent",
+      `The value of '${path}' must be a JSON object, not ${JSON.stringify(value)}.`,
+      path,
+    );
+  }
+  return value as Json;
+}
+
+/** An object whose members must all be among `known`. */
+export function knownObject(
+  value: unknown,
+  known: readonly string[],
+  objectType: string,
+  path: string,
+): Json | undefined {
+  const o = objectAt(value, path);
+  throwIf(checkKnownMembers(o, known, objectType, path));
+  return o;
+}
+
+export function arrayAt(value: unknown, path: string): unknown[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    throw new ArmError(
+      "InvalidRequestContent",
+      `The value of '${path}' must be a JSON array, not ${JSON.stringify(value)}.`,
+      path,
+    );
+  }
+  return value;
+}
+
+export function stringAt(value: unknown, path: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") {
+    throw new ArmError(
+      "InvalidRequestContent",
+      `The value of '${path}' must be a string, not ${JSON.stringify(value)}.`,
+      path,
+    );
+  }
+  return value;
+}
+
+export function requiredString(value: unknown, path: string): string {
+  const s = stringAt(value, path);
+  if (s === undefined || s === "") throw badRequest(`The property '${path}' is required.`, path);
+  return s;
+}
+
+export function boolAt(value: unknown, path: string): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "boolean") {
+    throw new ArmError(
+      "InvalidRequestContent",
+      `The value of '${path}' must be true or false, not ${JSON.stringify(value)}.`,
+      path,
+    );
+  }
+  return value;
+}
+
+/** An integer within [min, max]. */
+export function intAt(value: unknown, path: string, min: number, max: number): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw badRequest(
+      `The value ${JSON.stringify(value)} of '${path}' is invalid: it must be an integer from ${min} to ${max}.`,
+      path,
+    );
+  }
+  return value;
+}
+
+export function enumAt<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
+  const s = stringAt(value, path);
+  if (s === undefined) return undefined;
+  const hit = allowed.find((a) => a.toLowerCase() === s.toLowerCase());
+  if (!hit)
+    throw badRequest(
+      `The value '${s}' of '${path}' is invalid: it must be one of ${allowed.map((a) => `'${a}'`).join(", ")}.`,
+      path,
+    );
+  return hit;
+}
+
+/** A map of strings (tags, metadata). */
+export function stringMapAt(value: unknown, path: string): Record<string, string> | undefined {
+  const o = objectAt(value, path);
+  if (!o) return undefined;
+  for (const [k, v] of Object.entries(o)) stringAt(v, `${path}.${k}`);
+  return o as Record<string, string>;
+}
+
+/** A list of strings. */
+export function stringsAt(value: unknown, path: string): string[] | undefined {
+  const a = arrayAt(value, path);
+  return a?.map((v, i) => stringAt(v, `${path}[${i}]`) ?? "");
+}
+
+/** The `id` of a `{id}` sub-resource reference. */
+export function refAt(value: unknown, path: string, required: boolean): string | undefined {
+  const o = knownObject(value, ["id"], "SubResource", path);
+  const id = stringAt(o?.id, `${path}.id`);
+  if (required && !id) throw badRequest(`The property '${path}.id' is required.`, `${path}.id`);
+  return id;
+}
+
+export function isIPv4(value: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(value);
+}
+
+export function ipv4At(value: unknown, path: string, required = false): string | undefined {
+  const s = required ? requiredString(value, path) : stringAt(value, path);
+  if (s !== undefined && !isIPv4(s))
+    throw badRequest(`The value '${s}' of '${path}' is not a valid IPv4 address.`, path);
+  return s;
+}
+
+/** A CIDR prefix in canonical form (`10.0.0.0/16`); refuses host bits set, as Azure does. */
+export function cidrAt(value: unknown, path: string): string {
+  const s = requiredString(value, path);
+  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  try {
+    parsed = ipaddr.parseCIDR(s);
+  } catch {
+    throw badRequest(`The value '${s}' of '${path}' is not a valid CIDR prefix.`, path);
+  }
+  const [addr, bits] = parsed;
+  if (addr.kind() !== "ipv4") throw badRequest(`The value '${s}' of '${path}' is not an IPv4 CIDR prefix.`, path);
+  const network = ipaddr.IPv4.networkAddressFromCIDR(s).toString();
+  if (network !== addr.toString()) {
+    throw badRequest(
+      `The value '${s}' of '${path}' is not a valid CIDR prefix: its network address is '${network}/${bits}'.`,
+      path,
+    );
+  }
+  return `${network}/${bits}`;
+}
+
+/**
+ * A body's `etag` may echo the current one (a GET-modify-PUT) but not claim another:
+ * the body's etag is a precondition like `If-Match`.
+ */
+export function checkBodyEtag(body: Json, existing: Resource | undefined): void {
+  const sent = stringAt(body.etag, "etag");
+  if (sent === undefined || sent === "") return;
+  const bare = (t: string) => t.replace(/^W\//, "").replace(/^"|"$/g, "");
+  if (!existing?.etag || bare(existing.etag) !== bare(sent)) {
+    throw new ArmError(
+      "PreconditionFailed",
+      existing
+        ? `The etag '${sent}' in the body does not match the resource's current etag '${existing.etag}'.`
+        : `The etag '${sent}' in the body names a version of a resource that does not exist.`,
+      "etag",
+    );
+  }
+}
+
+/** `global` (any case) or nothing: the only location of global DNS resources. */
+export function checkGlobalLocation(body: Json, type: string): void {
+  const loc = stringAt(body.location, "location");
+  if (loc !== undefined && loc.toLowerCase() !== "global") {
+    throw new ArmError(
+      "LocationNotAvailableForResourceType",
+      `The provided location '${loc}' is not available for resource type '${type}'. List of available regions for the resource type is 'global'.`,
+      "location",
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import ipaddr from "ipaddr.js";
+
+/** Resource types of the customer's premises (docs/premises.md). */
+export const SITE_TYPE = "Arclink.OnPremises/sites";
+export const DNS_SERVER_TYPE = "Arclink.OnPremises/sites/dnsServers";
+export const PROXY_TYPE = "Arclink.OnPremises/sites/proxies";
+export const HOST_TYPE = "Arclink.OnPremises/sites/hosts";
+export const SITE_CHILD_TYPES = [DNS_SERVER_TYPE, PROXY_TYPE, HOST_TYPE] as const;
+export const VNET_TYPE = "Microsoft.Network/virtualNetworks";
+
+type Json = Record<string, unknown>;
+
+/** `properties.addressSpace.addressPrefixes` of a site or vnet. */
+export function addressPrefixes(props: Json): string[] {
+  const space = (props.addressSpace ?? {}) as Json;
+  return Array.isArray(space.addressPrefixes)
+    ? space.addressPrefixes.filter((p): p is string => typeof p === "string")
+    : [];
+}
+
+/** The vnet ids a site connects to. */
+export function connectedVnetIds(site: { properties: Json }): string[] {
+  const list = Array.isArray(site.properties.connections) ? site.properties.connections : [];
+  return list.flatMap((c) => {
+    const id = ((c as Json)?.virtualNetwork as Json | undefined)?.id;
+    return typeof id === "string" ? [id] : [];
+  });
+}
+
+function range(prefix: string): [number, number] | undefined {
+  try {
+    const first = ipaddr.IPv4.networkAddressFromCIDR(prefix).toByteArray();
+    const last = ipaddr.IPv4.broadcastAddressFromCIDR(prefix).toByteArray();
+    const n = (b: number[]) => b.reduce((acc, x) => acc * 256 + x, 0);
+    return [n(first), n(last)];
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when two IPv4 CIDR prefixes share any address. */
+export function prefixesOverlap(a: string, b: string): boolean {
+  const ra = range(a);
+  const rb = range(b);
+  return !!ra && !!rb && ra[0] <= rb[1] && rb[0] <= ra[1];
+}
+
+/** True when an IPv4 address lies in a CIDR prefix. */
+export function inPrefix(address: string, prefix: string): boolean {
+  const r = range(prefix);
+  if (!r || !ipaddr.IPv4.isValidFourPartDecimal(address)) return false;
+  const v = ipaddr.IPv4.parse(address)
+    .toByteArray()
+    .reduce((acc, x) => acc * 256 + x, 0);
+  return v >= r[0] && v <= r[1];
+}
+
+export function parentOf(id: string): string {
+  return id.split("/").slice(0, -2).join("/");
+}
