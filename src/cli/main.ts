@@ -3,10 +3,17 @@ import { registerApply } from "./apply.js";
 import { registerCa } from "./ca.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { registerExport } from "./export.js";
+import { registerGenerate } from "./generate.js";
 import { registerUp } from "./up.js";
 
 /** Every command of `arclink`, in the order `--help` lists them. */
-const COMMANDS: readonly ((program: Command) => void)[] = [registerUp, registerApply, registerExport, registerCa];
+const COMMANDS: readonly ((program: Command) => void)[] = [
+  registerUp,
+  registerApply,
+  registerExport,
+  registerGenerate,
+  registerCa,
+];
 
 export function buildProgram(): Command {
   const program = new Command("arclink")
