@@ -28,30 +28,36 @@ export function createTenantRoutes(app: App): Stage {
     },
   });
 
-  const providerBody = (provider: Provider) => ({
-    id: `/subscriptions/${app.subscriptionId}/providers/${provider.namespace}`,
-    namespace: provider.namespace,
-    registrationState: "Registered",
-    registrationPolicy: "RegistrationRequired",
-    resourceTypes: [
-      ...provider.types.map((t) => ({
-        resourceType: t.type.split("/").slice(1).join("/"),
-        locations:
-          t.kind === "tracked" && !t.fixedLocation
-            ? REGIONS.map((r) => r.displayName)
-            : [t.fixedLocation ?? ""].filter(Boolean),
-        apiVersions: sortVersionsDesc(t.apiVersions ?? provider.apiVersions),
-        capabilities: "None",
-      })),
-      { resourceType: "locations", locations: [], apiVersions: sortVersionsDesc(provider.apiVersions) },
+  // The Azure CLI takes the first stable version of a type's `apiVersions` (newest first)
+  // and refuses a namespace that lists a type twice [CLI245], so each type appears once.
+  const providerBody = (provider: Provider) => {
+    const versions = sortVersionsDesc(provider.apiVersions);
+    const own = provider.types.map((t) => ({
+      resourceType: t.type.split("/").slice(1).join("/"),
+      locations:
+        t.kind === "tracked" && !t.fixedLocation
+          ? REGIONS.map((r) => r.displayName)
+          : [t.fixedLocation ?? ""].filter(Boolean),
+      apiVersions: sortVersionsDesc(t.apiVersions ?? provider.apiVersions),
+      capabilities: "None",
+    }));
+    const synthetic = [
+      { resourceType: "locations", locations: [], apiVersions: versions },
       {
         resourceType: "locations/operationStatuses",
         locations: REGIONS.map((r) => r.displayName),
-        apiVersions: sortVersionsDesc(provider.apiVersions),
+        apiVersions: versions,
       },
-      { resourceType: "operations", locations: [], apiVersions: sortVersionsDesc(provider.apiVersions) },
-    ],
-  });
+      { resourceType: "operations", locations: [], apiVersions: versions },
+    ].filter((s) => !own.some((t) => t.resourceType.toLowerCase() === s.resourceType.toLowerCase()));
+    return {
+      id: `/subscriptions/${app.subscriptionId}/providers/${provider.namespace}`,
+      namespace: provider.namespace,
+      registrationState: "Registered",
+      registrationPolicy: "RegistrationRequired",
+      resourceTypes: [...own, ...synthetic],
+    };
+  };
 
   const checkSubscription = (id: string) => {
     if (id.toLowerCase() !== app.subscriptionId.toLowerCase()) {

@@ -1,1 +1,3 @@
 export * from "./ca.js";
+export * from "./leaf.js";
+export * from "./server-names.js";

@@ -4,8 +4,10 @@ import { join, resolve } from "node:path";
 import { type App, createApp } from "../arm/app.js";
 import { startServer } from "../arm/server.js";
 import { VirtualClock } from "../fabric/clock.js";
-import { issueLeaf, loadOrCreateCa } from "../pki/index.js";
+import { issueLeaf, loadOrCreateCa, serverNames } from "../pki/index.js";
 import { Store } from "../store/index.js";
+import { installServiceTags } from "../world/catalog/service-tags.js";
+import { loadServiceTagsFile, serviceTagsFromEnvironment } from "../world/catalog/service-tags-file.js";
 
 export interface SystemOptions {
   /** Data directory (database, CA, server record). Default `./.arclink`. */
@@ -17,6 +19,8 @@ export interface SystemOptions {
   host?: string;
   pageSize?: number;
   clockScale?: number;
+  /** A downloaded `ServiceTags_Public_*.json` to use instead of the built-in catalog; default `$ARCLINK_SERVICE_TAGS`. */
+  serviceTagsPath?: string;
 }
 
 export interface RunningSystem {
@@ -32,15 +36,6 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-/** Names the ARM front's certificate covers: loopback, the machine's own IPs, Azure's ARM and login hosts. */
-function certificateNames(host: string): string[] {
-  const ips = Object.values(networkInterfaces())
-    .flat()
-    .filter((i) => i && !i.internal)
-    .map((i) => i!.address);
-  return ["localhost", "127.0.0.1", "::1", host, ...ips, "management.azure.com", "login.microsoftonline.com"];
-}
-
 /**
  * Brings the system up: store, CA and leaf certificate, the ARM front with its
  * identity endpoints. Writes `<dataDir>/server.json` so other commands can find it.
@@ -52,13 +47,16 @@ export async function startSystem({
   host = "127.0.0.1",
   pageSize,
   clockScale = 1,
+  serviceTagsPath,
 }: SystemOptions = {}): Promise<RunningSystem> {
+  const serviceTags = serviceTagsPath ? loadServiceTagsFile(serviceTagsPath) : serviceTagsFromEnvironment();
+  if (serviceTags) installServiceTags(serviceTags);
   const tempDir = inMemory && !dataDir ? mkdtempSync(join(tmpdir(), "arclink-")) : undefined;
   const dir = resolve(dataDir ?? tempDir ?? ".arclink");
   const store = new Store({ dataDir: dir, inMemory });
   const now = new Date();
   const ca = await loadOrCreateCa(dir, now);
-  const leaf = await issueLeaf(ca, certificateNames(host), now);
+  const leaf = await issueLeaf(ca, serverNames(host, networkInterfaces()), now);
   let armUrl = "";
   const app = await createApp({
     store,
