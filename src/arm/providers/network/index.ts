@@ -1,0 +1,14 @@
+export { ARC_GROUP_ID, ARC_ZONES, type ArcMember, arcMembers, membersInZone } from "./arc-members.js";
+export { DEFAULT_SECURITY_RULES, defaultSecurityRules } from "./default-security-rules.js";
+export { NETWORK_API_VERSIONS } from "./network-api-versions.js";
+export { networkInterfaces } from "./network-interfaces.js";
+export { networkProvider } from "./network-provider.js";
+export { networkSecurityGroups, subnetsUsingNsg } from "./network-security-groups.js";
+export * from "./network-types.js";
+export { peeringState, virtualNetworkPeerings } from "./peerings.js";
+export { privateDnsZoneGroups, ZONE_GROUP_TTL } from "./private-dns-zone-groups.js";
+export { type EndpointMember, endpointMembers, privateEndpoints } from "./private-endpoints.js";
+export { securityRules } from "./security-rules.js";
+export { serviceTags, serviceTagsListBody } from "./service-tags.js";
+export { subnets } from "./subnets.js";
+export { virtualNetworks } from "./virtual-networks.js";
