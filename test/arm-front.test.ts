@@ -11,7 +11,7 @@ describe("ARM front: routing and api-version policy", () => {
     const res = await call("GET", `//SUBSCRIPTIONS/${SUB}//ResourceGroups/lab/?${RG_API}`);
     assert.equal(res.status, 200);
     assert.equal(res.body.name, "Lab");
-    assert.equal(res.body.id, `/subscriptions/${SUB}/resourcegroups/Lab`);
+    assert.equal(res.body.id, `/subscriptions/${SUB}/resourceGroups/Lab`);
   });
 
   test("a missing api-version is MissingApiVersionParameter", async () => {
@@ -212,5 +212,34 @@ describe("ARM front: lists and tenant-level resources", () => {
       store.world.all().map((r) => r.name),
       ["b"],
     );
+  });
+});
+
+describe("ARM front: generic resource lists", () => {
+  test("resources of a subscription and of a resource group are listed in the GenericResource shape", async () => {
+    const { call } = await inject();
+    await call("PUT", rg("a"), { body: { location: "westeurope" } });
+    await call("PUT", rg("b"), { body: { location: "westeurope" } });
+    const scope = (g: string, n: string) =>
+      `/subscriptions/${SUB}/resourceGroups/${g}/providers/Microsoft.HybridCompute/privateLinkScopes/${n}?api-version=2025-01-13`;
+    await call("PUT", scope("a", "s1"), { body: { location: "westeurope", tags: { k: "v" } } });
+    await call("PUT", scope("b", "s2"), { body: { location: "westeurope" } });
+    const all = await call("GET", `/subscriptions/${SUB}/resources?${RG_API}`);
+    assert.deepEqual(
+      all.body.value.map((r: { name: string }) => r.name),
+      ["s1", "s2"],
+    );
+    const inA = await call("GET", `/subscriptions/${SUB}/resourceGroups/a/resources?${RG_API}`);
+    assert.deepEqual(inA.body.value, [
+      {
+        id: `/subscriptions/${SUB}/resourceGroups/a/providers/Microsoft.HybridCompute/privateLinkScopes/s1`,
+        name: "s1",
+        type: "Microsoft.HybridCompute/privateLinkScopes",
+        location: "westeurope",
+        tags: { k: "v" },
+      },
+    ]);
+    const missing = await call("GET", `/subscriptions/${SUB}/resourceGroups/zzz/resources?${RG_API}`);
+    assert.equal(missing.body.error.code, "ResourceGroupNotFound");
   });
 });

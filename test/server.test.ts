@@ -48,7 +48,7 @@ test("a leading double slash is a path, not a host", async () => {
     '{"location":"westeurope"}',
   );
   assert.equal(res.status, 201);
-  assert.equal(JSON.parse(res.text).id, `/subscriptions/${SUB}/resourcegroups/a`);
+  assert.equal(JSON.parse(res.text).id, `/subscriptions/${SUB}/resourceGroups/a`);
 });
 
 test("HEAD answers without a body; every answer has x-ms-request-id", async () => {

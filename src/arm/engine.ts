@@ -6,6 +6,7 @@ import type { Rule } from "../rules/rule.js";
 import type { OperationStatus } from "../store/operations.js";
 import {
   type ArmId,
+  buildId,
   type ChangeSet,
   findRegion,
   idKey,
@@ -187,6 +188,22 @@ function finish(
   return changes;
 }
 
+/**
+ * The id a new resource is stored under: ARM's keywords (`resourceGroups`, `providers`)
+ * and the type's segments in canonical case, the names as the client sent them.
+ */
+export function canonicalId(id: ArmId, type: string): string {
+  if (id.type === RESOURCE_GROUP_TYPE) return resourceGroupId(id.subscriptionId, id.resourceGroup);
+  const [namespace, ...types] = type.split("/");
+  return buildId({
+    subscriptionId: id.subscriptionId,
+    resourceGroup: id.resourceGroup,
+    namespace,
+    types,
+    names: id.names,
+  });
+}
+
 /** PUT: create or replace. */
 export function putResource(
   env: EngineEnv,
@@ -214,7 +231,7 @@ export function putResource(
   const result = handler.put({ ...ctx, world }, { id, body, existing });
   const base: Resource = {
     ...result.resource,
-    id: existing?.id ?? id.id,
+    id: existing?.id ?? canonicalId(id, handler.type),
     name: existing?.name ?? id.name,
     type: handler.type,
     ...(location ? { location } : {}),

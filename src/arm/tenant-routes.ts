@@ -1,7 +1,8 @@
 import { ArmError } from "../rules/errors.js";
-import { REGIONS } from "../world/index.js";
-import { sortVersionsDesc } from "./api-version.js";
+import { REGIONS, RESOURCE_GROUP_TYPE, resourceGroupId } from "../world/index.js";
+import { checkApiVersion, sortVersionsDesc } from "./api-version.js";
 import type { App, Stage } from "./app.js";
+import { page } from "./paging.js";
 import type { Provider } from "./providers/index.js";
 
 const OPERATION =
@@ -110,6 +111,30 @@ export function createTenantRoutes(app: App): Stage {
           })),
         },
       };
+    }
+    // `GET /subscriptions/{s}/resources` and `…/resourceGroups/{rg}/resources` (`az resource list`):
+    // every tracked or child resource, in the GenericResource shape.
+    const inGroup = parts.length === 5 && lower[2] === "resourcegroups" && lower[4] === "resources";
+    if (req.method === "GET" && ((parts.length === 3 && lower[2] === "resources") || inGroup)) {
+      checkSubscription(parts[1]);
+      const reg = app.env.registry.type(RESOURCE_GROUP_TYPE)!;
+      checkApiVersion(req.query.get("api-version"), reg.apiVersions, "the resources list");
+      const scope = inGroup ? resourceGroupId(parts[1], parts[3]) : `/subscriptions/${parts[1]}`;
+      if (inGroup && !app.store.world.get(scope)) {
+        throw new ArmError("ResourceGroupNotFound", `Resource group '${parts[3]}' could not be found.`);
+      }
+      const items = app.store.world
+        .under(scope)
+        .filter((r) => r.type !== RESOURCE_GROUP_TYPE)
+        .map((r) => ({
+          id: r.id,
+          name: r.name,
+          type: r.type,
+          ...(r.location ? { location: r.location } : {}),
+          ...(r.kind ? { kind: r.kind } : {}),
+          tags: r.tags ?? {},
+        }));
+      return { status: 200, body: page(items, req.query, `${req.baseUrl}${req.path}?${req.query}`, app.env.pageSize) };
     }
     if (lower[2] !== "providers") return undefined;
     if (req.method === "GET" && parts.length === 3) {

@@ -21,9 +21,7 @@ export const ARM_ERRORS = {
   InvalidRequestFormat: 400,
   PropertyChangeNotAllowed: 400,
   ReadOnlyPropertyChanged: 400,
-  InvalidTemplate: 400,
   MethodNotAllowed: 405,
-  UnsupportedMediaType: 415,
   // Existence and state
   SubscriptionNotFound: 404,
   ResourceGroupNotFound: 404,
@@ -34,7 +32,6 @@ export const ARM_ERRORS = {
   // A machine and its private link scope must share a region [DOC-PL]; Azure's own code is undocumented.
   InvalidPrivateLinkScopeLocation: 400,
   Conflict: 409,
-  InUseResource: 409,
   // Private DNS, DNS resolver, premises: value errors and documented limits [SPEC-PDNS, DOC-PDNS, JS-DNSR].
   BadRequest: 400,
   QuotaExceeded: 400,
@@ -80,7 +77,7 @@ export const ARM_ERRORS = {
   InternalServerError: 500,
 } as const satisfies Record<string, number>;
 
-export type ArmErrorCode = keyof typeof ARM_ERRORS | (string & {});
+export type ArmErrorCode = keyof typeof ARM_ERRORS;
 
 export interface ArmErrorDetail {
   code: string;
