@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { labPath, requireLab } from "../labs/index.js";
 import { startSystem } from "../system/start-system.js";
 import { applyWorld } from "../world-file/index.js";
 import { printReport, readWorldFile } from "./apply.js";
@@ -14,6 +15,7 @@ interface UpOptions {
   data?: string;
   inMemory?: boolean;
   world?: string;
+  lab?: string;
   empty?: boolean;
   port: string;
   json?: boolean;
@@ -27,6 +29,7 @@ export function registerUp(program: Command): void {
     .option("--data <dir>", "data directory (database, CA)", ".arclink")
     .option("--in-memory", "keep the database in memory (nothing persists)")
     .option("--world <file>", "apply this world file at start (default: the embedded default world, on an empty store)")
+    .option("--lab <name>", "apply the named lab's world at start (docs/labs.md)")
     .option("--empty", "start with no world")
     .option("--port <n>", "HTTPS port for ARM; 0 picks a free port", "8443")
     .option("--json", "print the endpoints as one JSON object on one line")
@@ -36,8 +39,18 @@ export function registerUp(program: Command): void {
       if (opts.inMemory && dataSource === "cli") {
         throw new UsageError("Options --data and --in-memory cannot be used together: choose one.");
       }
-      if (opts.world && opts.empty)
-        throw new UsageError("Options --world and --empty cannot be used together: choose one.");
+      const chosen = (["world", "lab", "empty"] as const).filter((k) => opts[k] !== undefined);
+      if (chosen.length > 1)
+        throw new UsageError(
+          `Options ${chosen.map((k) => `--${k}`).join(" and ")} cannot be used together: choose one.`,
+        );
+      if (opts.lab !== undefined) {
+        try {
+          opts.world = labPath(requireLab(opts.lab).name);
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+      }
       const worldFile = opts.world ?? (opts.empty ? undefined : DEFAULT_WORLD);
       const entries = worldFile && existsSync(worldFile) ? readWorldFile(worldFile) : undefined;
       if (opts.world && !entries) throw new UsageError(`Cannot read world file '${opts.world}': ENOENT.`);
@@ -90,11 +103,16 @@ export function registerUp(program: Command): void {
           ].join("\n"),
         );
       }
+      // Listeners stay registered (not `once`): a loader such as tsx re-raises a signal
+      // that has no listener left, which would kill the process mid-shutdown.
+      let stopping = false;
       const shutdown = async () => {
+        if (stopping) return;
+        stopping = true;
         await system.stop();
         process.exit(0);
       };
-      process.once("SIGINT", shutdown);
-      process.once("SIGTERM", shutdown);
+      process.on("SIGINT", shutdown);
+      process.on("SIGTERM", shutdown);
     });
 }

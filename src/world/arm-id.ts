@@ -40,7 +40,8 @@ export function typeKey(type: string): string {
 
 /** Collapses repeated slashes and drops a trailing slash, as ARM does with request paths. */
 export function normalizePath(path: string): string {
-  const collapsed = path.replace(/\/{2,}/g, "/");
+  // Hot path (every id lookup): most ids have no repeated slash, so skip the regex.
+  const collapsed = path.includes("//") ? path.replace(/\/{2,}/g, "/") : path;
   return collapsed.length > 1 && collapsed.endsWith("/") ? collapsed.slice(0, -1) : collapsed;
 }
 

@@ -36,6 +36,8 @@ export function emptyChanges(): ChangeSet {
  */
 export class MapWorld implements World {
   #byId = new Map<string, Resource>();
+  /** By the id exactly as stored: most lookups pass an id read from a resource, so skip `idKey`. */
+  #byExactId = new Map<string, Resource>();
   #byType = new Map<string, Map<string, Resource>>();
   #version = 0;
   #snapshot: World | undefined;
@@ -49,7 +51,7 @@ export class MapWorld implements World {
   }
 
   get(id: string): Resource | undefined {
-    return this.#byId.get(idKey(id));
+    return this.#byExactId.get(id) ?? this.#byId.get(idKey(id));
   }
 
   ofType(type: string): readonly Resource[] {
@@ -79,6 +81,7 @@ export class MapWorld implements World {
 
   clear(): void {
     this.#byId.clear();
+    this.#byExactId.clear();
     this.#byType.clear();
     this.#version++;
     this.#snapshot = undefined;
@@ -97,7 +100,10 @@ export class MapWorld implements World {
 
   #set(r: Resource): void {
     const key = idKey(r.id);
+    const old = this.#byId.get(key);
+    if (old) this.#byExactId.delete(old.id);
     this.#byId.set(key, r);
+    this.#byExactId.set(r.id, r);
     const tk = typeKey(r.type);
     let m = this.#byType.get(tk);
     if (!m) {
@@ -112,6 +118,7 @@ export class MapWorld implements World {
     const r = this.#byId.get(key);
     if (!r) return;
     this.#byId.delete(key);
+    this.#byExactId.delete(r.id);
     this.#byType.get(typeKey(r.type))?.delete(key);
   }
 }

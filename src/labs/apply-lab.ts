@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { createApp, DEFAULT_SUBSCRIPTION_ID } from "../arm/app.js";
+import { Store } from "../store/index.js";
+import type { World } from "../world/index.js";
+import { type ApplyReport, applyWorld, parseWorld } from "../world-file/index.js";
+import { labPath, requireLab } from "./catalog.js";
+import { LAB_APPLIED_AT, labClock, labTimes } from "./lab-clock.js";
+import type { Lab } from "./lab-types.js";
+
+export interface AppliedLab {
+  lab: Lab;
+  /** The world as the ARM handlers stored it (addresses allocated, records written). */
+  world: World;
+  /** When to verify it: the lab's expected findings hold at this time. */
+  now: Date;
+  report: ApplyReport;
+}
+
+/**
+ * Applies a world file through the ARM handlers into an in-memory store at the labs'
+ * fixed apply time (`LAB_APPLIED_AT`), exactly as `arclink apply` would; throws when the
+ * file is refused.
+ */
+export async function applyAtLabTime(path: string): Promise<{ world: World; report: ApplyReport }> {
+  const { world, report } = await tryApplyAtLabTime(readFileSync(path, "utf8"), path);
+  if (report.errors.length > 0) {
+    const e = report.errors[0];
+    throw new Error(`'${path}' is not a valid world: line ${e.line}: ${e.id}: ${e.code}: ${e.message}`);
+  }
+  return { world, report };
+}
+
+/** Applies world-file text at the labs' apply time and returns the report, refused or not. */
+export async function tryApplyAtLabTime(text: string, path: string): Promise<{ world: World; report: ApplyReport }> {
+  const store = new Store({ inMemory: true });
+  const app = await createApp({ store, clock: labClock() });
+  try {
+    const report = applyWorld(app, parseWorld(text, path, DEFAULT_SUBSCRIPTION_ID));
+    return { world: store.snapshot(), report };
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * A lab's world as stored after `arclink apply`, and the time to verify it at.
+ *
+ * @example
+ * const { world, now } = await applyLab("no-vpn");
+ * // verify(world, now) reports ARC-DNS-FAILED and ARC-NET-NO-ROUTE
+ */
+export async function applyLab(name: string): Promise<AppliedLab> {
+  const lab = requireLab(name);
+  const { world, report } = await applyAtLabTime(labPath(name));
+  return { lab, world, now: labTimes(lab).verifyAt, report };
+}
+
+/** When the default world is verified in the conformance test: as long after applying as a lab is. */
+export function defaultWorldVerifyAt(): Date {
+  return new Date(LAB_APPLIED_AT.getTime() + 60 * 60_000);
+}
