@@ -43,6 +43,8 @@ export interface EngineRequest {
   body: unknown;
   baseUrl: string;
   selfUrl: string;
+  /** The caller needs no response body (world files): render only to check read-only echoes. */
+  noResponseBody?: boolean;
 }
 
 /** The engine's answer: the response, the writes to commit, and an operation to record. */
@@ -239,9 +241,11 @@ export function putResource(
   };
   const changes = finish(env, world, ctx, { resource: base, effects: result.effects }, existing);
   const stored = changes.puts[0];
-  const after = overlayGet(world, changes);
-  const bodyOut = render(handler, after, stored, ctx.apiVersion);
-  const roError = checkReadOnly(body, bodyOut, ["id", "type", ...(handler.readOnly ?? [])]);
+  const readOnly = ["id", "type", ...(handler.readOnly ?? [])];
+  const echoes = readOnly.some((path) => hasPath(body, path));
+  const bodyOut =
+    req.noResponseBody && !echoes ? undefined : render(handler, overlayGet(world, changes), stored, ctx.apiVersion);
+  const roError = echoes ? checkReadOnly(body, bodyOut, readOnly) : undefined;
   if (roError) throw roError;
   const response: ArmResponse = { status: existing ? 200 : 201, headers: headersFor(stored), body: bodyOut };
   let operation: OperationStatus | undefined;
@@ -382,6 +386,15 @@ function notFound(id: ArmId): ArmError {
     "ResourceNotFound",
     `The Resource '${id.type}/${id.names.join("/")}' under resource group '${id.resourceGroup ?? ""}' was not found.`,
   );
+}
+
+function hasPath(obj: unknown, path: string): boolean {
+  let cur = obj;
+  for (const part of path.split(".")) {
+    if (cur === null || typeof cur !== "object") return false;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur !== undefined && cur !== null;
 }
 
 /** Rendering after a write must see the write; the overlay is cheap and read-only. */

@@ -37,6 +37,10 @@ test("an ArmError renders ARM's error body with its catalogue status", () => {
   const error = new ArmError("ResourceGroupNotFound", "Resource group 'x' could not be found.", "resourceGroupName");
   assert.equal(error.status, 404);
   assert.deepEqual(error.toBody(), {
-    error: { code: "ResourceGroupNotFound", message: "Resource group 'x' could not be found.", target: "resourceGroupName" },
+    error: {
+      code: "ResourceGroupNotFound",
+      message: "Resource group 'x' could not be found.",
+      target: "resourceGroupName",
+    },
   });
 });

@@ -73,6 +73,7 @@ export function applyWorld(
         body,
         baseUrl: "",
         selfUrl: "",
+        noResponseBody: true,
       };
       const outcome = putResource(app.env, overlay, ctx, req, reg);
       if (outcome.changes) overlay.add(outcome.changes);

@@ -30,6 +30,18 @@ export function emptyChanges(): ChangeSet {
   return { puts: [], deletes: [] };
 }
 
+const KEYS = new WeakMap<Resource, string>();
+
+/** `idKey(r.id)`, computed once per resource object: lists compare keys of every item. */
+export function keyOf(r: Resource): string {
+  let key = KEYS.get(r);
+  if (key === undefined) {
+    key = idKey(r.id);
+    KEYS.set(r, key);
+  }
+  return key;
+}
+
 /**
  * A mutable World over maps, owned by the store (and by tests). Readers that must not
  * see later writes take `snapshot()`, which freezes a copy once per version.
@@ -65,9 +77,9 @@ export class MapWorld implements World {
 
   under(prefixId: string, type?: string): readonly Resource[] {
     const prefix = `${idKey(prefixId)}/`;
-    const pool = type ? (this.#byType.get(typeKey(type))?.values() ?? []) : this.#byId.values();
+    const pool = type ? (this.#byType.get(typeKey(type))?.entries() ?? []) : this.#byId.entries();
     const out: Resource[] = [];
-    for (const r of pool) if (idKey(r.id).startsWith(prefix)) out.push(r);
+    for (const [key, r] of pool) if (key.startsWith(prefix)) out.push(r);
     return out;
   }
 
@@ -129,6 +141,8 @@ export class MapWorld implements World {
  */
 export class OverlayWorld implements World {
   #puts = new Map<string, Resource>();
+  /** The puts again, by type key: rules list resources of one type after every write. */
+  #putsByType = new Map<string, Map<string, Resource>>();
   #deleted = new Set<string>();
 
   constructor(
@@ -146,13 +160,22 @@ export class OverlayWorld implements World {
   add(changes: ChangeSet): void {
     for (const id of changes.deletes) {
       const key = idKey(id);
+      const put = this.#puts.get(key);
+      if (put) this.#putsByType.get(typeKey(put.type))?.delete(key);
       this.#puts.delete(key);
       this.#deleted.add(key);
     }
     for (const r of changes.puts) {
-      const key = idKey(r.id);
+      const key = keyOf(r);
       this.#deleted.delete(key);
       this.#puts.set(key, r);
+      const tk = typeKey(r.type);
+      let m = this.#putsByType.get(tk);
+      if (!m) {
+        m = new Map();
+        this.#putsByType.set(tk, m);
+      }
+      m.set(key, r);
     }
   }
 
@@ -163,43 +186,42 @@ export class OverlayWorld implements World {
 
   get(id: string): Resource | undefined {
     const key = idKey(id);
-    if (this.#puts.has(key)) return this.#puts.get(key);
+    const put = this.#puts.get(key);
+    if (put) return put;
     if (this.#deleted.has(key)) return undefined;
     return this.base.get(id);
   }
 
   ofType(type: string): readonly Resource[] {
-    const tk = typeKey(type);
-    return this.#merge(this.base.ofType(type), (r) => typeKey(r.type) === tk);
+    const mine = this.#putsByType.get(typeKey(type));
+    return this.#merge(this.base.ofType(type), mine ? [...mine.values()] : []);
   }
 
   all(): readonly Resource[] {
-    return this.#merge(this.base.all(), () => true);
+    return this.#merge(this.base.all(), [...this.#puts.values()]);
   }
 
   under(prefixId: string, type?: string): readonly Resource[] {
     const prefix = `${idKey(prefixId)}/`;
-    const tk = type && typeKey(type);
-    return this.#merge(
-      this.base.under(prefixId, type),
-      (r) => idKey(r.id).startsWith(prefix) && (!tk || typeKey(r.type) === tk),
-    );
+    const pool = type ? this.#putsByType.get(typeKey(type)) : this.#puts;
+    const mine: Resource[] = [];
+    if (pool) for (const [key, r] of pool) if (key.startsWith(prefix)) mine.push(r);
+    return this.#merge(this.base.under(prefixId, type), mine);
   }
 
-  #merge(base: readonly Resource[], match: (r: Resource) => boolean): Resource[] {
-    if (this.#puts.size === 0 && this.#deleted.size === 0) return [...base];
+  /** Base items in base order (replaced by their puts, without deleted ones), then new puts. */
+  #merge(base: readonly Resource[], mine: readonly Resource[]): readonly Resource[] {
+    if (mine.length === 0 && this.#deleted.size === 0) return base;
     const out: Resource[] = [];
     const seen = new Set<string>();
     for (const r of base) {
-      const key = idKey(r.id);
+      const key = keyOf(r);
       if (this.#deleted.has(key)) continue;
       const replaced = this.#puts.get(key);
-      seen.add(key);
-      if (replaced) {
-        if (match(replaced)) out.push(replaced);
-      } else out.push(r);
+      if (replaced) seen.add(key);
+      out.push(replaced ?? r);
     }
-    for (const [key, r] of this.#puts) if (!seen.has(key) && match(r)) out.push(r);
+    for (const r of mine) if (!seen.has(keyOf(r))) out.push(r);
     return out;
   }
 }

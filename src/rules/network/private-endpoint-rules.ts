@@ -1,4 +1,4 @@
-import { sameId } from "../../world/index.js";
+import { idKey, keyOf, sameId } from "../../world/index.js";
 import { ArmError } from "../errors.js";
 import type { Rule } from "../rule.js";
 import { referenceInOtherRegion, referenceNotFound } from "./network-errors.js";
@@ -78,8 +78,15 @@ export const oneScopePerVirtualNetwork: Rule = {
     const vnetId = vnetOfEndpoint(after, pe.id);
     const mine = peConnections(pe)[0]?.scopeId;
     if (!vnetId || !mine) return undefined;
+    // Runs on every endpoint write: compare keys computed once, not ids parsed per pair.
+    const vnetKey = idKey(vnetId);
+    const peKey = keyOf(pe);
     for (const other of after.ofType(PRIVATE_ENDPOINT_TYPE)) {
-      if (sameId(other.id, pe.id) || !sameId(vnetOfEndpoint(after, other.id), vnetId)) continue;
+      const otherSubnet = obj(other.properties.subnet).id as string | undefined;
+      if (keyOf(other) === peKey || !otherSubnet) continue;
+      // A subnet id's vnet is its id without the last `/subnets/{name}`.
+      const cut = otherSubnet.toLowerCase().lastIndexOf("/subnets/");
+      if (cut < 0 || idKey(otherSubnet.slice(0, cut)) !== vnetKey) continue;
       const theirs = peConnections(other).find((c) => typed(after, c.scopeId, SCOPE_TYPE))?.scopeId;
       if (theirs && !sameId(theirs, mine)) {
         return new ArmError(

@@ -4,7 +4,11 @@ import type { Rule } from "../rule.js";
 import { LIMITS, LINK_TYPE, linkedVnetId, nameOf, VNET_TYPE, zoneIdOf } from "./types.js";
 
 function linksOfVnet(world: World, vnetId: string): Resource[] {
-  return world.ofType(LINK_TYPE).filter((l) => sameId(linkedVnetId(l), vnetId));
+  const vnetKey = idKey(vnetId);
+  return world.ofType(LINK_TYPE).filter((l) => {
+    const linked = linkedVnetId(l);
+    return linked !== undefined && idKey(linked) === vnetKey;
+  });
 }
 
 /** A link names an existing virtual network [SPEC-PDNS VirtualNetworkLinkProperties]. */
