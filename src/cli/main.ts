@@ -5,6 +5,7 @@ import { EXIT, UsageError } from "./exit-codes.js";
 import { registerExport } from "./export.js";
 import { registerGenerate } from "./generate.js";
 import { registerUp } from "./up.js";
+import { registerVerify } from "./verify.js";
 
 /** Every command of `arclink`, in the order `--help` lists them. */
 const COMMANDS: readonly ((program: Command) => void)[] = [
@@ -12,6 +13,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerApply,
   registerExport,
   registerGenerate,
+  registerVerify,
   registerCa,
 ];
 

@@ -7,23 +7,64 @@ export function isAddress(value: string): boolean {
   return ipaddr.isValid(value);
 }
 
-/** True when `prefix` (a CIDR or a single address) contains `address`; false on any parse error. */
-export function inPrefix(address: string, prefix: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
+type Ip = ipaddr.IPv4 | ipaddr.IPv6;
+type ParsedPrefix = { kind: "cidr"; net: Ip; bits: number } | { kind: "address"; text: string } | null;
+
+// Parsing dominates matching (service tags hold thousands of prefixes): parse each string
+// once. Pure caches of pure functions, bounded so a long-running process cannot grow them forever.
+const MAX_PREFIXES = 100_000;
+// Addresses are many and mostly seen once (every host's own); prefixes are few and reused.
+const MAX_ADDRESSES = 4096;
+const prefixes = new Map<string, ParsedPrefix>();
+const addresses = new Map<string, { ip: Ip; text: string } | null>();
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
+  if (map.size >= max) map.clear();
+  map.set(key, value);
+  return value;
+}
+
+function parsedAddress(address: string) {
+  const hit = addresses.get(address);
+  if (hit !== undefined) return hit;
+  if (!ipaddr.isValid(address)) return remember(addresses, address, null, MAX_ADDRESSES);
   const ip = ipaddr.process(address);
+  return remember(addresses, address, { ip, text: ip.toString() }, MAX_ADDRESSES);
+}
+
+function parsedPrefix(prefix: string): ParsedPrefix {
+  const hit = prefixes.get(prefix);
+  if (hit !== undefined) return hit;
+  let parsed: ParsedPrefix = null;
   try {
     if (prefix.includes("/")) {
       const [net, bits] = ipaddr.parseCIDR(prefix);
-      return net.kind() === ip.kind() && ip.match(net, bits);
+      parsed = { kind: "cidr", net, bits };
+    } else if (ipaddr.isValid(prefix)) {
+      parsed = { kind: "address", text: ipaddr.process(prefix).toString() };
     }
-    return ipaddr.isValid(prefix) && ipaddr.process(prefix).toString() === ip.toString();
   } catch {
-    return false;
+    parsed = null;
   }
+  return remember(prefixes, prefix, parsed, MAX_PREFIXES);
+}
+
+function matches(ip: { ip: Ip; text: string }, prefix: string): boolean {
+  const p = parsedPrefix(prefix);
+  if (!p) return false;
+  if (p.kind === "address") return p.text === ip.text;
+  return p.net.kind() === ip.ip.kind() && ip.ip.match(p.net, p.bits);
+}
+
+/** True when `prefix` (a CIDR or a single address) contains `address`; false on any parse error. */
+export function inPrefix(address: string, prefix: string): boolean {
+  const ip = parsedAddress(address);
+  return ip !== null && matches(ip, prefix);
 }
 
 export function inAnyPrefix(address: string, prefixes: readonly string[]): boolean {
-  return prefixes.some((p) => inPrefix(address, p));
+  const ip = parsedAddress(address);
+  return ip !== null && prefixes.some((p) => matches(ip, p));
 }
 
 /** Public means globally routable unicast; private, loopback, link-local, CGNAT and the like are not. */

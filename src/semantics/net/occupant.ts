@@ -1,9 +1,10 @@
-import { sameId } from "../../world/arm-id.js";
+import { idKey, sameId } from "../../world/arm-id.js";
 import { PUBLIC_RESOLVER_ADDRESSES, PUBLIC_ROOT_DNS_ADDRESS } from "../../world/catalog/public-endpoints.js";
 import type { World } from "../../world/world.js";
 import { allPrivateEndpoints, readSubnet } from "../model/network.js";
-import { DNS_SERVER_TYPE, HOST_TYPE, inSite, PROXY_TYPE, readClient, readDnsServer } from "../model/premises.js";
+import { DNS_SERVER_TYPE, HOST_TYPE, PROXY_TYPE } from "../model/premises.js";
 import { allInboundEndpoints } from "../model/private-dns.js";
+import { str } from "../model/read-json.js";
 import type { Place } from "./reach-types.js";
 
 /** What listens at an address in a place. A closed union. */
@@ -25,10 +26,13 @@ export type Occupant =
 export function occupantsAt(world: World, place: Place, address: string): Occupant[] {
   switch (place.kind) {
     case "site": {
+      // Filters on the raw address before sorting: a site may hold thousands of hosts.
       const at = (type: string) =>
-        inSite(world, place.siteId, type).filter(
-          (id) => (readDnsServer(world, id)?.address ?? readClient(world, id)?.address) === address,
-        );
+        world
+          .under(place.siteId, type)
+          .filter((r) => (str(r.properties.address) ?? "") === address)
+          .map((r) => r.id)
+          .sort((a, b) => (idKey(a) < idKey(b) ? -1 : 1));
       return [
         ...at(DNS_SERVER_TYPE).map((id) => ({ kind: "dns-server", id }) as const),
         ...at(PROXY_TYPE).map((id) => ({ kind: "proxy", id }) as const),
