@@ -25,8 +25,12 @@ function bigWorld(): Record<string, unknown>[] {
     location: "westeurope",
     properties: { publicNetworkAccess: "Disabled" },
   });
-  const zones = [...ARC_ZONES, ...Array.from({ length: ZONES - ARC_ZONES.length }, (_, i) => `zone${i}.contoso.internal`)];
-  for (const zone of zones) out.push({ id: `${RG}/providers/Microsoft.Network/privateDnsZones/${zone}`, location: "global" });
+  const zones = [
+    ...ARC_ZONES,
+    ...Array.from({ length: ZONES - ARC_ZONES.length }, (_, i) => `zone${i}.contoso.internal`),
+  ];
+  for (const zone of zones)
+    out.push({ id: `${RG}/providers/Microsoft.Network/privateDnsZones/${zone}`, location: "global" });
   for (let i = 0; i < VNETS; i++) {
     const vnet = `${RG}/providers/Microsoft.Network/virtualNetworks/vnet${i}`;
     const net = `10.${Math.floor(i / 256)}.${i % 256}`;

@@ -1,5 +1,5 @@
-import ipaddr from "ipaddr.js";
-import { SERVICE_TAGS } from "../world/catalog/service-tags.js";
+import { SERVICE_TAGS, type ServiceTagsFile } from "../world/catalog/service-tags.js";
+import { parseServiceTagsDocument } from "../world/catalog/service-tags-file.js";
 import { GENERATE_ERRORS, GenerateError } from "./errors.js";
 
 /** A service tag's prefixes, split by family. */
@@ -28,37 +28,21 @@ function bad(source: string, what: string): GenerateError {
  * parseServiceTags(JSON.parse(readFileSync("ServiceTags_Public_20230213.json", "utf8")), "ServiceTags_Public.json")
  */
 export function parseServiceTags(doc: unknown, source: string): ParsedServiceTags {
-  if (!doc || typeof doc !== "object" || !Array.isArray((doc as { values?: unknown }).values)) {
-    throw bad(source, "expected an object with a 'values' list");
+  let file: ServiceTagsFile;
+  try {
+    file = parseServiceTagsDocument(doc, source);
+  } catch (error) {
+    throw bad(source, (error as Error).message.replace(/^.*cannot be used: /, "").replace(/\.$/, ""));
   }
-  const d = doc as { changeNumber?: unknown; cloud?: unknown; values: unknown[] };
   const tags = new Map<string, TagPrefixes>();
-  d.values.forEach((raw, i) => {
-    const v = raw as { name?: unknown; properties?: { addressPrefixes?: unknown } } | null;
-    if (!v || typeof v.name !== "string" || !Array.isArray(v.properties?.addressPrefixes)) {
-      throw bad(source, `values[${i}] needs a 'name' and 'properties.addressPrefixes'`);
-    }
-    // Tag names go into scripts and rule comments: only the characters real tags use.
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v.name))
-      throw bad(source, `tag name '${v.name}' has characters service tags never use`);
+  for (const v of file.values) {
     const entry: TagPrefixes = { name: v.name, ipv4: [], ipv6: [] };
-    for (const prefix of v.properties.addressPrefixes as unknown[]) {
-      if (typeof prefix !== "string" || !isCidr(prefix))
-        throw bad(source, `'${String(prefix)}' in '${v.name}' is not a CIDR prefix`);
-      (ipaddr.parseCIDR(prefix)[0].kind() === "ipv4" ? entry.ipv4 : entry.ipv6).push(prefix);
+    for (const prefix of v.properties.addressPrefixes) {
+      (prefix.includes(":") ? entry.ipv6 : entry.ipv4).push(prefix);
     }
     tags.set(v.name.toLowerCase(), entry);
-  });
-  return { changeNumber: String(d.changeNumber ?? ""), cloud: String(d.cloud ?? ""), tags };
-}
-
-function isCidr(prefix: string): boolean {
-  try {
-    ipaddr.parseCIDR(prefix);
-    return true;
-  } catch {
-    return false;
   }
+  return { changeNumber: String(file.changeNumber ?? ""), cloud: String(file.cloud ?? ""), tags };
 }
 
 /** The built-in catalog (src/world/catalog/service-tags.ts), read the same way. */

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import ipaddr from "ipaddr.js";
 import type { ServiceTag, ServiceTagsFile } from "./service-tags.js";
 
 /**
@@ -12,6 +13,15 @@ import type { ServiceTag, ServiceTagsFile } from "./service-tags.js";
  */
 export const SERVICE_TAGS_ENV = "ARCLINK_SERVICE_TAGS";
 
+function isCidr(prefix: string): boolean {
+  try {
+    ipaddr.parseCIDR(prefix);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function fail(path: string, problem: string): never {
   throw new Error(`The service tags file '${path}' cannot be used: ${problem}.`);
 }
@@ -23,6 +33,15 @@ export function parseServiceTagsFile(text: string, path = "(text)"): ServiceTags
   } catch (error) {
     fail(path, `it is not JSON (${(error as Error).message})`);
   }
+  return parseServiceTagsDocument(data, path);
+}
+
+/**
+ * A parsed service tags document — the weekly download or the ARM API's answer, which
+ * share `values` [ST, facts §4.5] — checked: every tag has a name of the characters real
+ * tags use and CIDR prefixes.
+ */
+export function parseServiceTagsDocument(data: unknown, path = "(document)"): ServiceTagsFile {
   const top = data as Record<string, unknown>;
   if (!top || typeof top !== "object" || !Array.isArray(top.values)) fail(path, "it has no 'values' array");
   const values: ServiceTag[] = top.values.map((v: unknown, i: number) => {
@@ -30,6 +49,13 @@ export function parseServiceTagsFile(text: string, path = "(text)"): ServiceTags
     const p = (tag?.properties ?? {}) as Record<string, unknown>;
     if (typeof tag?.name !== "string" || !Array.isArray(p.addressPrefixes)) {
       fail(path, `values[${i}] needs a 'name' and 'properties.addressPrefixes'`);
+    }
+    // Tag names end up in scripts and rule comments: only the characters real tags use.
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(tag.name))
+      fail(path, `tag name '${tag.name}' has characters service tags never use`);
+    for (const prefix of p.addressPrefixes) {
+      if (typeof prefix !== "string" || !isCidr(prefix))
+        fail(path, `'${String(prefix)}' in '${tag.name}' is not a CIDR prefix`);
     }
     return {
       name: tag.name,

@@ -1,12 +1,21 @@
 import { ArmError, checkKnownMembers } from "../../../rules/index.js";
 import { parseId, type Resource } from "../../../world/index.js";
+import { isObject, type Json, stringAt as optionalString } from "../json-fields.js";
 
 /**
  * Reading Microsoft.Network request bodies strictly: unknown members are refused by
  * name (STYLE.md §14), wrong types are refused with the path, and read-only members a
  * client echoes from a GET are accepted and dropped.
  */
-export type Json = Record<string, unknown>;
+export type { Json } from "../json-fields.js";
+// The generic readers, under the names this provider's files use.
+export {
+  arrayAt as optionalArray,
+  boolAt as optionalBoolean,
+  isObject,
+  stringAt as optionalString,
+  stringsAt as stringArray,
+} from "../json-fields.js";
 
 /** Envelope members every Microsoft.Network body may carry. */
 export const TRACKED_MEMBERS = ["id", "name", "type", "location", "tags", "etag", "properties"] as const;
@@ -34,51 +43,6 @@ export function propertiesOf(
   const p = body.properties ?? {};
   checkMembers(p, known, `${objectType}PropertiesFormat`, propsPath(path));
   return p as Json;
-}
-
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-export function optionalString(value: unknown, path: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") {
-    throw new ArmError(
-      "InvalidRequestContent",
-      `The value of '${path}' must be a string, not ${JSON.stringify(value)}.`,
-      path,
-    );
-  }
-  return value;
-}
-
-export function optionalBoolean(value: unknown, path: string): boolean | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean") {
-    throw new ArmError(
-      "InvalidRequestContent",
-      `The value of '${path}' must be true or false, not ${JSON.stringify(value)}.`,
-      path,
-    );
-  }
-  return value;
-}
-
-export function optionalArray(value: unknown, path: string): unknown[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) {
-    throw new ArmError(
-      "InvalidRequestContent",
-      `The value of '${path}' must be a JSON array, not ${JSON.stringify(value)}.`,
-      path,
-    );
-  }
-  return value;
-}
-
-export function stringArray(value: unknown, path: string): string[] | undefined {
-  const list = optionalArray(value, path);
-  return list?.map((v, i) => optionalString(v, `${path}[${i}]`) ?? "");
 }
 
 /** One of the allowed values, compared case-insensitively and returned in canonical case. */

@@ -1,13 +1,15 @@
 import ipaddr from "ipaddr.js";
 import { ArmError, checkKnownMembers } from "../../../rules/index.js";
 import type { Resource } from "../../../world/index.js";
+import { arrayAt, boolAt, type Json, knownObject, objectAt, stringAt, stringMapAt, stringsAt } from "../json-fields.js";
+
+export { arrayAt, boolAt, type Json, knownObject, objectAt, stringAt, stringMapAt, stringsAt };
 
 /**
  * Shape checks for request bodies, shared by the private DNS, DNS resolver and
  * premises handlers. They refuse what the type does not define, naming it (STYLE.md §14),
  * and throw ArmError so the engine renders the error and commits nothing.
  */
-export type Json = Record<string, unknown>;
 
 /** A value error in a request: Azure's DNS services answer these with `BadRequest`. */
 export function badRequest(message: string, target?: string): ArmError {
@@ -24,71 +26,10 @@ export function bodyProperties(body: Json, allowedTop: readonly string[], object
   return objectAt(body.properties, "properties") ?? {};
 }
 
-/** An optional JSON object at `path`; refuses other JSON. */
-export function objectAt(value: unknown, path: string): Json | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "object" || Array.isArray(value)) {
-    throw new ArmError(
-      "InvalidRequestContent",
-      `The value of '${path}' must be a JSON object, not ${JSON.stringify(value)}.`,
-      path,
-    );
-  }
-  return value as Json;
-}
-
-/** An object whose members must all be among `known`. */
-export function knownObject(
-  value: unknown,
-  known: readonly string[],
-  objectType: string,
-  path: string,
-): Json | undefined {
-  const o = objectAt(value, path);
-  throwIf(checkKnownMembers(o, known, objectType, path));
-  return o;
-}
-
-export function arrayAt(value: unknown, path: string): unknown[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) {
-    throw new ArmError(
-      "InvalidRequestContent",
-      `The value of '${path}' must be a JSON array, not ${JSON.stringify(value)}.`,
-      path,
-    );
-  }
-  return value;
-}
-
-export function stringAt(value: unknown, path: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") {
-    throw new ArmError(
-      "InvalidRequestContent",
-      `The value of '${path}' must be a string, not ${JSON.stringify(value)}.`,
-      path,
-    );
-  }
-  return value;
-}
-
 export function requiredString(value: unknown, path: string): string {
   const s = stringAt(value, path);
   if (s === undefined || s === "") throw badRequest(`The property '${path}' is required.`, path);
   return s;
-}
-
-export function boolAt(value: unknown, path: string): boolean | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean") {
-    throw new ArmError(
-      "InvalidRequestContent",
-      `The value of '${path}' must be true or false, not ${JSON.stringify(value)}.`,
-      path,
-    );
-  }
-  return value;
 }
 
 /** An integer within [min, max]. */
@@ -113,20 +54,6 @@ export function enumAt<T extends string>(value: unknown, path: string, allowed: 
       path,
     );
   return hit;
-}
-
-/** A map of strings (tags, metadata). */
-export function stringMapAt(value: unknown, path: string): Record<string, string> | undefined {
-  const o = objectAt(value, path);
-  if (!o) return undefined;
-  for (const [k, v] of Object.entries(o)) stringAt(v, `${path}.${k}`);
-  return o as Record<string, string>;
-}
-
-/** A list of strings. */
-export function stringsAt(value: unknown, path: string): string[] | undefined {
-  const a = arrayAt(value, path);
-  return a?.map((v, i) => stringAt(v, `${path}[${i}]`) ?? "");
 }
 
 /** The `id` of a `{id}` sub-resource reference. */
