@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { TrafficValidator } from "oav";
 import { buildScopeConnection } from "../src/arm/providers/hybrid-compute/index.js";
+import { type Recorder, recorder, validateTraffic } from "./helpers/oav.js";
 import { specPath } from "./helpers/reference.js";
 import { startTestSystem, type TestSystem } from "./helpers/system.js";
 
@@ -20,59 +20,27 @@ const SPEC = specPath(
 );
 const DIR = mkdtempSync(join(tmpdir(), "arclink-oav-hybrid-compute-"));
 const V = "api-version=2025-01-13";
-const AZURE = "https://management.azure.com";
 
 let system: TestSystem;
-let token: string;
-let count = 0;
+let rec: Recorder;
 
 before(async () => {
   system = await startTestSystem();
-  token = (await system.credential.getToken("https://management.azure.com/.default")).token;
+  const { token } = await system.credential.getToken("https://management.azure.com/.default");
+  rec = recorder(system.armUrl, token, () => DIR);
 });
 after(async () => {
   await system.stop();
   rmSync(DIR, { recursive: true, force: true });
 });
 
-/** Sends one request to the server and records the pair under the operation's name. */
-async function record(operationId: string, method: string, path: string, body?: unknown) {
-  const url = `${system.armUrl}${path}`;
-  const requestHeaders: Record<string, string> = body === undefined ? {} : { "content-type": "application/json" };
-  const res = await fetch(url, {
-    method,
-    headers: { ...requestHeaders, authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const responseBody = text ? JSON.parse(text) : undefined;
-  const responseHeaders: Record<string, string> = {};
-  res.headers.forEach((value, name) => {
-    responseHeaders[name] = value.replaceAll(system.armUrl, AZURE);
-  });
-  const pair = {
-    liveRequest: { url: url.replace(system.armUrl, AZURE), method, headers: requestHeaders, body },
-    liveResponse: { statusCode: String(res.status), headers: responseHeaders, body: responseBody },
-  };
-  count += 1;
-  writeFileSync(
-    join(DIR, `${String(count).padStart(2, "0")}-${operationId}.json`),
-    `${JSON.stringify(pair, null, 2)}\n`,
-  );
-  return { status: res.status, body: responseBody };
-}
-
 test("recorded private link scope traffic validates against privateLinkScopes.json 2025-01-13 with zero errors", async () => {
   const sub = `/subscriptions/${system.subscriptionId}`;
   const rg = `${sub}/resourceGroups/arc-lab`;
   const scopes = `${rg}/providers/Microsoft.HybridCompute/privateLinkScopes`;
   const scope = `${scopes}/pls`;
-  const put = await fetch(`${system.armUrl}${rg}?api-version=2025-04-01`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ location: "westeurope" }),
-  });
-  assert.equal(put.status, 201);
+  const { record, send } = rec;
+  assert.equal((await send("PUT", `${rg}?api-version=2025-04-01`, { location: "westeurope" })).res.status, 201);
 
   const created = await record("PrivateLinkScopes_CreateOrUpdate", "PUT", `${scope}?${V}`, {
     location: "westeurope",
@@ -145,10 +113,9 @@ test("recorded private link scope traffic validates against privateLinkScopes.js
     `${sub}/providers/Microsoft.HybridCompute/locations/westeurope/privateLinkScopes/${guid}?${V}`,
   );
   assert.equal(details.body.connectionDetails.length, 1);
-  await fetch(`${system.armUrl}${rg}/providers/Microsoft.HybridCompute/machines/web01?${V}`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ location: "westeurope", properties: { privateLinkScopeResourceId: created.body.id } }),
+  await send("PUT", `${rg}/providers/Microsoft.HybridCompute/machines/web01?${V}`, {
+    location: "westeurope",
+    properties: { privateLinkScopeResourceId: created.body.id },
   });
   await record(
     "PrivateLinkScopes_GetValidationDetailsForMachine",
@@ -162,20 +129,11 @@ test("recorded private link scope traffic validates against privateLinkScopes.js
   );
   assert.equal((await record("PrivateLinkScopes_Delete", "DELETE", `${scope}?${V}`)).status, 202);
   assert.equal((await record("PrivateLinkScopes_Delete", "DELETE", `${scope}?${V}`)).status, 204);
-  assert.equal(readdirSync(DIR).length, count);
+  assert.equal(readdirSync(DIR).length, rec.count);
 
-  const validator = new TrafficValidator(SPEC, DIR);
-  await validator.initialize();
-  const issues = await validator.validate();
-  const problems = issues.flatMap((i) => [
-    ...(i.errors ?? []).map(
-      (e) => `${i.payloadFilePath}: ${e.code} ${e.message} at ${JSON.stringify(e.jsonPathsInPayload)}`,
-    ),
-    ...(i.runtimeExceptions ?? []).map((e) => `${i.payloadFilePath}: ${e.code} ${e.message}`),
-  ]);
+  const { problems, covered, unmatched } = await validateTraffic(SPEC, DIR);
   assert.deepEqual(problems, []);
-  assert.equal(validator.operationUndefinedResult, 0, "every recording matches an operation of the spec");
-  const covered = validator.operationCoverageResult.flatMap((c) => c.coveredOperationsList.map((o) => o.operationId));
+  assert.equal(unmatched, 0, "every recording matches an operation of the spec");
   for (const op of [
     "PrivateLinkScopes_CreateOrUpdate",
     "PrivateLinkScopes_Get",

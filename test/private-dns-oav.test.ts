@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
-import { TrafficValidator } from "oav";
+import { type Recorder, recorder, validateTraffic } from "./helpers/oav.js";
 import { specPath } from "./helpers/reference.js";
 import { startTestSystem, type TestSystem } from "./helpers/system.js";
 
@@ -26,15 +26,16 @@ const ROOT = mkdtempSync(join(tmpdir(), "arclink-oav-private-dns-"));
 const RECORDS = join(ROOT, "record-sets");
 const LINKS = join(ROOT, "links-and-all");
 const V = "api-version=2024-06-01";
-const AZURE = "https://management.azure.com";
 
 let system: TestSystem;
-let token: string;
-let count = 0;
+let rec: Recorder;
 
 before(async () => {
   system = await startTestSystem();
-  token = (await system.credential.getToken("https://management.azure.com/.default")).token;
+  const { token } = await system.credential.getToken("https://management.azure.com/.default");
+  rec = recorder(system.armUrl, token, (operationId) =>
+    operationId.startsWith("VirtualNetworkLinks_") || operationId === "RecordSets_List" ? LINKS : RECORDS,
+  );
   for (const dir of [RECORDS, LINKS]) mkdirSync(dir, { recursive: true });
 });
 after(async () => {
@@ -54,55 +55,8 @@ function specWithout(name: string, drop: (path: string) => boolean): string {
   return join(base, SPEC_PATH);
 }
 
-async function validate(spec: string, dir: string) {
-  const validator = new TrafficValidator(spec, dir);
-  await validator.initialize();
-  const issues = await validator.validate();
-  const problems = issues.flatMap((i) => [
-    ...(i.errors ?? []).map(
-      (e) => `${i.payloadFilePath}: ${e.code} ${e.message} at ${JSON.stringify(e.jsonPathsInPayload)}`,
-    ),
-    ...(i.runtimeExceptions ?? []).map((e) => `${i.payloadFilePath}: ${e.code} ${e.message}`),
-  ]);
-  const covered = validator.operationCoverageResult.flatMap((c) => c.coveredOperationsList.map((o) => o.operationId));
-  return { problems, covered };
-}
-
-async function send(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${system.armUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { res, body: text ? JSON.parse(text) : undefined };
-}
-
-/** Sends one request and records the pair under the operation's name. */
-async function record(operationId: string, method: string, path: string, body?: unknown) {
-  const { res, body: responseBody } = await send(method, path, body);
-  const responseHeaders: Record<string, string> = {};
-  res.headers.forEach((value, name) => {
-    responseHeaders[name] = value.replaceAll(system.armUrl, AZURE);
-  });
-  const requestHeaders: Record<string, string> = body === undefined ? {} : { "content-type": "application/json" };
-  const pair = {
-    liveRequest: { url: `${AZURE}${path}`, method, headers: requestHeaders, body },
-    liveResponse: { statusCode: String(res.status), headers: responseHeaders, body: responseBody },
-  };
-  count += 1;
-  const dir = operationId.startsWith("VirtualNetworkLinks_") || operationId === "RecordSets_List" ? LINKS : RECORDS;
-  writeFileSync(
-    join(dir, `${String(count).padStart(2, "0")}-${operationId}.json`),
-    `${JSON.stringify(pair, null, 2)}\n`,
-  );
-  return { status: res.status, body: responseBody };
-}
-
 test("recorded private DNS traffic validates against privatedns.json 2024-06-01 with zero errors", async () => {
+  const { record, send } = rec;
   const sub = `/subscriptions/${system.subscriptionId}`;
   const rg = `${sub}/resourceGroups/dns-lab`;
   assert.equal((await send("PUT", `${rg}?api-version=2025-04-01`, { location: "westeurope" })).res.status, 201);
@@ -175,8 +129,8 @@ test("recorded private DNS traffic validates against privatedns.json 2024-06-01 
 
   const recordSpec = specWithout("record-sets", (p) => p.includes("/virtualNetworkLinks") || p.endsWith("/aLL"));
   const linkSpec = specWithout("links-and-all", (p) => p.includes("{recordType}"));
-  const records = await validate(recordSpec, RECORDS);
-  const links = await validate(linkSpec, LINKS);
+  const records = await validateTraffic(recordSpec, RECORDS);
+  const links = await validateTraffic(linkSpec, LINKS);
   assert.deepEqual([...records.problems, ...links.problems], []);
   const covered = [...records.covered, ...links.covered];
   for (const op of [

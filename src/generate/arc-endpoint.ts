@@ -1,14 +1,15 @@
 import { list, obj, str, strings } from "../semantics/model/read-json.js";
 import { idKey, parentId, parseId, sameId, typeKey } from "../world/arm-id.js";
 import type { Resource } from "../world/resource.js";
+import { RESOURCE_TYPES } from "../world/resource-types.js";
 import type { World } from "../world/world.js";
 import { ARC_ZONES, type ArcName, arcName, canonical } from "./arc-names.js";
 import { GENERATE_ERRORS, GenerateError } from "./errors.js";
 import { findResource } from "./lookup.js";
 
-export const PRIVATE_ENDPOINT_TYPE = "Microsoft.Network/privateEndpoints";
-export const SCOPE_TYPE = "Microsoft.HybridCompute/privateLinkScopes";
-const ZONE_GROUP_TYPE = "Microsoft.Network/privateEndpoints/privateDnsZoneGroups";
+export const PRIVATE_ENDPOINT_TYPE = RESOURCE_TYPES.privateEndpoint;
+export const SCOPE_TYPE = RESOURCE_TYPES.privateLinkScope;
+const ZONE_GROUP_TYPE = RESOURCE_TYPES.privateDnsZoneGroup;
 
 /** One line of the portal's "DNS configuration" page of a private endpoint. */
 export interface DnsEntry extends ArcName {

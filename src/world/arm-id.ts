@@ -1,3 +1,4 @@
+import { RESOURCE_TYPES } from "./resource-types.js";
 /**
  * ARM resource ids: parsing, formatting and the case-insensitive key under which
  * everything is stored. ARM treats ids, types and names case-insensitively [RPC
@@ -25,8 +26,8 @@ export interface ArmId {
   readonly name: string;
 }
 
-export const RESOURCE_GROUP_TYPE = "Microsoft.Resources/resourceGroups";
-export const SUBSCRIPTION_TYPE = "Microsoft.Resources/subscriptions";
+export const RESOURCE_GROUP_TYPE = RESOURCE_TYPES.resourceGroup;
+export const SUBSCRIPTION_TYPE = RESOURCE_TYPES.subscription;
 
 /** Lower-cased id, the store's key: ARM ids compare case-insensitively. */
 export function idKey(id: string): string {

@@ -1,14 +1,15 @@
+import { RESOURCE_TYPES } from "../../world/resource-types.js";
 /** DNS Private Resolver types [JS-DNSR, DNSR-README, facts §6]. */
-export const RESOLVER_TYPE = "Microsoft.Network/dnsResolvers";
-export const INBOUND_TYPE = "Microsoft.Network/dnsResolvers/inboundEndpoints";
-export const OUTBOUND_TYPE = "Microsoft.Network/dnsResolvers/outboundEndpoints";
-export const RULESET_TYPE = "Microsoft.Network/dnsForwardingRulesets";
-export const RULE_TYPE = "Microsoft.Network/dnsForwardingRulesets/forwardingRules";
-export const RULESET_LINK_TYPE = "Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks";
-export const VNET_TYPE = "Microsoft.Network/virtualNetworks";
-export const SUBNET_TYPE = "Microsoft.Network/virtualNetworks/subnets";
-export const NIC_TYPE = "Microsoft.Network/networkInterfaces";
-export const PRIVATE_ENDPOINT_TYPE = "Microsoft.Network/privateEndpoints";
+export const RESOLVER_TYPE = RESOURCE_TYPES.dnsResolver;
+export const INBOUND_TYPE = RESOURCE_TYPES.inboundEndpoint;
+export const OUTBOUND_TYPE = RESOURCE_TYPES.outboundEndpoint;
+export const RULESET_TYPE = RESOURCE_TYPES.forwardingRuleset;
+export const RULE_TYPE = RESOURCE_TYPES.forwardingRule;
+export const RULESET_LINK_TYPE = RESOURCE_TYPES.forwardingRulesetLink;
+export const VNET_TYPE = RESOURCE_TYPES.virtualNetwork;
+export const SUBNET_TYPE = RESOURCE_TYPES.subnet;
+export const NIC_TYPE = RESOURCE_TYPES.networkInterface;
+export const PRIVATE_ENDPOINT_TYPE = RESOURCE_TYPES.privateEndpoint;
 
 /** The `{id}` inside a sub-resource reference. */
 export function refId(value: unknown): string | undefined {

@@ -1,4 +1,5 @@
+import { RESOURCE_TYPES } from "../../world/resource-types.js";
 /** Microsoft.HybridCompute resource types the rules and the provider share [SPEC-PLS]. */
-export const PRIVATE_LINK_SCOPE_TYPE = "Microsoft.HybridCompute/privateLinkScopes";
-export const MACHINE_TYPE = "Microsoft.HybridCompute/machines";
-export const PRIVATE_ENDPOINT_CONNECTION_TYPE = "Microsoft.HybridCompute/privateLinkScopes/privateEndpointConnections";
+export const PRIVATE_LINK_SCOPE_TYPE = RESOURCE_TYPES.privateLinkScope;
+export const MACHINE_TYPE = RESOURCE_TYPES.machine;
+export const PRIVATE_ENDPOINT_CONNECTION_TYPE = RESOURCE_TYPES.privateEndpointConnection;

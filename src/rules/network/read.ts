@@ -1,22 +1,23 @@
 import type { Resource, World } from "../../world/index.js";
 import { idKey, parentId, parseId, sameId } from "../../world/index.js";
+import { RESOURCE_TYPES } from "../../world/resource-types.js";
 
 /** Narrow readers of stored Microsoft.Network bodies, shared by the network rules. */
 export type Json = Record<string, unknown>;
 
-export const VNET_TYPE = "Microsoft.Network/virtualNetworks";
-export const SUBNET_TYPE = "Microsoft.Network/virtualNetworks/subnets";
-export const PEERING_TYPE = "Microsoft.Network/virtualNetworks/virtualNetworkPeerings";
-export const NSG_TYPE = "Microsoft.Network/networkSecurityGroups";
-export const SECURITY_RULE_TYPE = "Microsoft.Network/networkSecurityGroups/securityRules";
-export const PRIVATE_ENDPOINT_TYPE = "Microsoft.Network/privateEndpoints";
-export const ZONE_GROUP_TYPE = "Microsoft.Network/privateEndpoints/privateDnsZoneGroups";
-export const NIC_TYPE = "Microsoft.Network/networkInterfaces";
-export const PRIVATE_ZONE_TYPE = "Microsoft.Network/privateDnsZones";
-export const SCOPE_TYPE = "Microsoft.HybridCompute/privateLinkScopes";
+export const VNET_TYPE = RESOURCE_TYPES.virtualNetwork;
+export const SUBNET_TYPE = RESOURCE_TYPES.subnet;
+export const PEERING_TYPE = RESOURCE_TYPES.peering;
+export const NSG_TYPE = RESOURCE_TYPES.networkSecurityGroup;
+export const SECURITY_RULE_TYPE = RESOURCE_TYPES.securityRule;
+export const PRIVATE_ENDPOINT_TYPE = RESOURCE_TYPES.privateEndpoint;
+export const ZONE_GROUP_TYPE = RESOURCE_TYPES.privateDnsZoneGroup;
+export const NIC_TYPE = RESOURCE_TYPES.networkInterface;
+export const PRIVATE_ZONE_TYPE = RESOURCE_TYPES.privateDnsZone;
+export const SCOPE_TYPE = RESOURCE_TYPES.privateLinkScope;
 /** Resources of the DNS resolver provider that take addresses from subnets [JS-DNSR]. */
-export const INBOUND_ENDPOINT_TYPE = "Microsoft.Network/dnsResolvers/inboundEndpoints";
-export const OUTBOUND_ENDPOINT_TYPE = "Microsoft.Network/dnsResolvers/outboundEndpoints";
+export const INBOUND_ENDPOINT_TYPE = RESOURCE_TYPES.inboundEndpoint;
+export const OUTBOUND_ENDPOINT_TYPE = RESOURCE_TYPES.outboundEndpoint;
 
 export function obj(value: unknown): Json {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};

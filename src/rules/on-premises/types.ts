@@ -1,12 +1,13 @@
 import ipaddr from "ipaddr.js";
+import { RESOURCE_TYPES } from "../../world/resource-types.js";
 
 /** Resource types of the customer's premises (docs/premises.md). */
-export const SITE_TYPE = "Arclink.OnPremises/sites";
-export const DNS_SERVER_TYPE = "Arclink.OnPremises/sites/dnsServers";
-export const PROXY_TYPE = "Arclink.OnPremises/sites/proxies";
-export const HOST_TYPE = "Arclink.OnPremises/sites/hosts";
+export const SITE_TYPE = RESOURCE_TYPES.site;
+export const DNS_SERVER_TYPE = RESOURCE_TYPES.siteDnsServer;
+export const PROXY_TYPE = RESOURCE_TYPES.siteProxy;
+export const HOST_TYPE = RESOURCE_TYPES.siteHost;
 export const SITE_CHILD_TYPES = [DNS_SERVER_TYPE, PROXY_TYPE, HOST_TYPE] as const;
-export const VNET_TYPE = "Microsoft.Network/virtualNetworks";
+export const VNET_TYPE = RESOURCE_TYPES.virtualNetwork;
 
 type Json = Record<string, unknown>;
 

@@ -1,10 +1,11 @@
+import { RESOURCE_TYPES } from "../../world/resource-types.js";
 /**
  * Resource types and documented limits of Azure Private DNS [SPEC-PDNS, DOC-PDNS,
  * facts §5]. The ARM handlers (src/arm/providers/private-dns/) re-export these.
  */
-export const ZONE_TYPE = "Microsoft.Network/privateDnsZones";
-export const LINK_TYPE = "Microsoft.Network/privateDnsZones/virtualNetworkLinks";
-export const VNET_TYPE = "Microsoft.Network/virtualNetworks";
+export const ZONE_TYPE = RESOURCE_TYPES.privateDnsZone;
+export const LINK_TYPE = RESOURCE_TYPES.privateDnsZoneLink;
+export const VNET_TYPE = RESOURCE_TYPES.virtualNetwork;
 
 /** The recordType enum of the spec (`modelAsString: false`). */
 export const RECORD_TYPES = ["A", "AAAA", "CNAME", "MX", "PTR", "SOA", "SRV", "TXT"] as const;

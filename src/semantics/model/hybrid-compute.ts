@@ -1,11 +1,12 @@
 import { idKey, sameId } from "../../world/arm-id.js";
+import { RESOURCE_TYPES } from "../../world/resource-types.js";
 import type { World } from "../../world/world.js";
 import { list, obj, refId, str } from "./read-json.js";
 
 /** Microsoft.HybridCompute types read by the semantics [SPEC-PLS, facts §2]. */
-export const MACHINE_TYPE = "Microsoft.HybridCompute/machines";
-export const SCOPE_TYPE = "Microsoft.HybridCompute/privateLinkScopes";
-export const SCOPE_CONNECTION_TYPE = "Microsoft.HybridCompute/privateLinkScopes/privateEndpointConnections";
+export const MACHINE_TYPE = RESOURCE_TYPES.machine;
+export const SCOPE_TYPE = RESOURCE_TYPES.privateLinkScope;
+export const SCOPE_CONNECTION_TYPE = RESOURCE_TYPES.privateEndpointConnection;
 
 export interface Machine {
   id: string;

@@ -1,15 +1,16 @@
 import { childId, idKey, parentId, parseId, sameId } from "../../world/arm-id.js";
 import type { Resource } from "../../world/resource.js";
+import { RESOURCE_TYPES } from "../../world/resource-types.js";
 import type { World } from "../../world/world.js";
 import { list, num, obj, refId, str, strings } from "./read-json.js";
 
 /** Microsoft.Network types read by the semantics [JS-NET, facts §4]. */
-export const VNET_TYPE = "Microsoft.Network/virtualNetworks";
-export const SUBNET_TYPE = "Microsoft.Network/virtualNetworks/subnets";
-export const PEERING_TYPE = "Microsoft.Network/virtualNetworks/virtualNetworkPeerings";
-export const NSG_TYPE = "Microsoft.Network/networkSecurityGroups";
-export const SECURITY_RULE_TYPE = "Microsoft.Network/networkSecurityGroups/securityRules";
-export const PRIVATE_ENDPOINT_TYPE = "Microsoft.Network/privateEndpoints";
+export const VNET_TYPE = RESOURCE_TYPES.virtualNetwork;
+export const SUBNET_TYPE = RESOURCE_TYPES.subnet;
+export const PEERING_TYPE = RESOURCE_TYPES.peering;
+export const NSG_TYPE = RESOURCE_TYPES.networkSecurityGroup;
+export const SECURITY_RULE_TYPE = RESOURCE_TYPES.securityRule;
+export const PRIVATE_ENDPOINT_TYPE = RESOURCE_TYPES.privateEndpoint;
 
 export interface Subnet {
   id: string;

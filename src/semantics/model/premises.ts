@@ -1,12 +1,13 @@
 import { idKey, parentId, parseId } from "../../world/arm-id.js";
+import { RESOURCE_TYPES } from "../../world/resource-types.js";
 import type { World } from "../../world/world.js";
 import { bool, list, num, obj, refId, str, strings } from "./read-json.js";
 
 /** Resource types of the customer's premises (docs/premises.md). */
-export const SITE_TYPE = "Arclink.OnPremises/sites";
-export const DNS_SERVER_TYPE = "Arclink.OnPremises/sites/dnsServers";
-export const PROXY_TYPE = "Arclink.OnPremises/sites/proxies";
-export const HOST_TYPE = "Arclink.OnPremises/sites/hosts";
+export const SITE_TYPE = RESOURCE_TYPES.site;
+export const DNS_SERVER_TYPE = RESOURCE_TYPES.siteDnsServer;
+export const PROXY_TYPE = RESOURCE_TYPES.siteProxy;
+export const HOST_TYPE = RESOURCE_TYPES.siteHost;
 
 export interface SiteConnection {
   name: string;

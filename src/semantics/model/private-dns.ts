@@ -1,16 +1,17 @@
 import { idKey, parentId, parseId, sameId } from "../../world/arm-id.js";
+import { RESOURCE_TYPES } from "../../world/resource-types.js";
 import type { World } from "../../world/world.js";
 import { canonicalName, list, num, obj, refId, str, strings } from "./read-json.js";
 
 /** Private DNS and DNS Private Resolver types [SPEC-PDNS, JS-DNSR, facts §5–6]. */
-export const PRIVATE_ZONE_TYPE = "Microsoft.Network/privateDnsZones";
-export const ZONE_LINK_TYPE = "Microsoft.Network/privateDnsZones/virtualNetworkLinks";
-export const RESOLVER_TYPE = "Microsoft.Network/dnsResolvers";
-export const INBOUND_ENDPOINT_TYPE = "Microsoft.Network/dnsResolvers/inboundEndpoints";
-export const OUTBOUND_ENDPOINT_TYPE = "Microsoft.Network/dnsResolvers/outboundEndpoints";
-export const RULESET_TYPE = "Microsoft.Network/dnsForwardingRulesets";
-export const FORWARDING_RULE_TYPE = "Microsoft.Network/dnsForwardingRulesets/forwardingRules";
-export const RULESET_LINK_TYPE = "Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks";
+export const PRIVATE_ZONE_TYPE = RESOURCE_TYPES.privateDnsZone;
+export const ZONE_LINK_TYPE = RESOURCE_TYPES.privateDnsZoneLink;
+export const RESOLVER_TYPE = RESOURCE_TYPES.dnsResolver;
+export const INBOUND_ENDPOINT_TYPE = RESOURCE_TYPES.inboundEndpoint;
+export const OUTBOUND_ENDPOINT_TYPE = RESOURCE_TYPES.outboundEndpoint;
+export const RULESET_TYPE = RESOURCE_TYPES.forwardingRuleset;
+export const FORWARDING_RULE_TYPE = RESOURCE_TYPES.forwardingRule;
+export const RULESET_LINK_TYPE = RESOURCE_TYPES.forwardingRulesetLink;
 
 /** Record types arclink answers from zones. */
 export const ZONE_RECORD_TYPES = ["A", "AAAA", "CNAME", "TXT"] as const;

@@ -16,14 +16,15 @@ import {
   zonesLinkedTo,
 } from "../../semantics/model/index.js";
 import { idKey } from "../../world/arm-id.js";
+import { RESOURCE_TYPES } from "../../world/resource-types.js";
 import type { World } from "../../world/world.js";
 import { type Finding, finding } from "../finding.js";
 import { arcScopeOf } from "../semantic-calls.js";
 import { ARC_ZONE_FAMILIES, arcFamilyOf } from "./arc-zones.js";
 import type { CheckContext, WorldCheck } from "./check-types.js";
 
-const ZONE_GROUP_TYPE = "Microsoft.Network/privateEndpoints/privateDnsZoneGroups";
-const A_RECORD_TYPE = "Microsoft.Network/privateDnsZones/A";
+const ZONE_GROUP_TYPE = RESOURCE_TYPES.privateDnsZoneGroup;
+const A_RECORD_TYPE = RESOURCE_TYPES.privateDnsARecordSet;
 
 /**
  * Zone names [DOC-PEDNS, DOC-PL §8]: an Azure private zone for Arc must be exactly one of

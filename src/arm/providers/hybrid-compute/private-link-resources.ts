@@ -1,5 +1,6 @@
 import { PRIVATE_LINK_SCOPE_TYPE } from "../../../rules/hybrid-compute/index.js";
 import { type ArmId, childId, parentId, type World } from "../../../world/index.js";
+import { RESOURCE_TYPES } from "../../../world/resource-types.js";
 import type { TypeHandler } from "../provider.js";
 import {
   HYBRID_COMPUTE_GROUP_ID,
@@ -7,7 +8,7 @@ import {
   HYBRID_COMPUTE_ZONE_NAMES,
 } from "./private-link-group.js";
 
-const TYPE = "Microsoft.HybridCompute/privateLinkScopes/privateLinkResources";
+const TYPE = RESOURCE_TYPES.privateLinkResource;
 
 function resourceFor(world: World, scopeId: string): Record<string, unknown> | undefined {
   const scope = world.get(scopeId);

@@ -1,5 +1,6 @@
 import { DNS_SERVER_TYPE, HOST_TYPE, PROXY_TYPE } from "../../../rules/on-premises/index.js";
 import { parseId, typeKey } from "../../../world/index.js";
+import { RESOURCE_TYPES } from "../../../world/resource-types.js";
 import {
   arrayAt,
   badRequest,
@@ -17,7 +18,7 @@ import {
 import { checkDomainName } from "../private-dns/record-data.js";
 import { premisesType } from "./premises-handler.js";
 
-const MACHINE_TYPE = "Microsoft.HybridCompute/machines";
+const MACHINE_TYPE = RESOURCE_TYPES.machine;
 const BYPASS_SERVICES = ["AAD", "ARM", "Arc", "ArcData", "AMA"] as const;
 const AGENT_VERSION = /^\d+\.\d+(\.\d+){0,2}$/;
 
