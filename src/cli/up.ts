@@ -71,6 +71,18 @@ export function registerUp(program: Command): void {
         }
         worldSummary = { file: worldFile, applied: report.applied };
       }
+      // Registered before the ready line: whoever reads it may signal at once, and a signal
+      // that arrives before Node watches for it kills the process. A second Ctrl-C while
+      // stopping is ignored.
+      let stopping = false;
+      const shutdown = async () => {
+        if (stopping) return;
+        stopping = true;
+        await system.stop();
+        process.exit(0);
+      };
+      process.on("SIGINT", shutdown);
+      process.on("SIGTERM", shutdown);
       const summary = {
         armEndpoint: system.armUrl,
         identityEndpoint: system.identityUrl,
@@ -103,16 +115,5 @@ export function registerUp(program: Command): void {
           ].join("\n"),
         );
       }
-      // Listeners stay registered (not `once`): a loader such as tsx re-raises a signal
-      // that has no listener left, which would kill the process mid-shutdown.
-      let stopping = false;
-      const shutdown = async () => {
-        if (stopping) return;
-        stopping = true;
-        await system.stop();
-        process.exit(0);
-      };
-      process.on("SIGINT", shutdown);
-      process.on("SIGTERM", shutdown);
     });
 }
