@@ -3,8 +3,8 @@ import { diffFindings, diffVerdicts } from "../verify/diff.js";
 import { diffJson, writeJson } from "../verify/render-json.js";
 import { renderDiffText, renderText } from "../verify/render-text.js";
 import { verifyWorld } from "../verify/verify-world.js";
-import { loadWorld, sourceOf, type WorldSource } from "../verify/world-source.js";
 import { EXIT, UsageError } from "./exit-codes.js";
+import { loadWorld, sourceOf, type WorldSource } from "./verify-world-source.js";
 
 interface VerifyFlags {
   world?: string;

@@ -16,4 +16,3 @@ export * from "./verdict-findings.js";
 export * from "./verdict-row.js";
 export * from "./verdict-types.js";
 export * from "./verify-world.js";
-export * from "./world-source.js";

@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createApp } from "../arm/app.js";
-import { readWorldFile } from "../cli/apply.js";
-import { UsageError } from "../cli/exit-codes.js";
 import { applyAtLabTime, BASE_WORLD_PATH, findLab, LABS, labClock, labPath, labTimes } from "../labs/index.js";
 import { Store } from "../store/index.js";
 import type { World } from "../world/world.js";
 import { applyWorld } from "../world-file/index.js";
+import { readWorldFile } from "./apply.js";
+import { UsageError } from "./exit-codes.js";
 
 /** Where a world to verify comes from: exactly one of these. */
 export type WorldSource =
