@@ -125,7 +125,8 @@ export function createTenantRoutes(app: App): Stage {
       }
       const items = app.store.world
         .under(scope)
-        .filter((r) => r.type !== RESOURCE_GROUP_TYPE)
+        // Top-level resources only, as ARM lists them (subnets, rules, records are not listed).
+        .filter((r) => r.type !== RESOURCE_GROUP_TYPE && r.type.split("/").length === 2)
         .map((r) => ({
           id: r.id,
           name: r.name,
