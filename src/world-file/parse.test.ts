@@ -76,3 +76,19 @@ test("syntax errors and bad entries name the file and the line", () => {
 test("an empty file is an empty world", () => {
   assert.deepEqual(parseWorld("", "empty.yaml", SUB), []);
 });
+
+test("anchors and aliases resolve to their values", () => {
+  const entries = parseWorld(
+    `- id: /subscriptions/${SUB}/resourceGroups/a
+  location: westeurope
+  tags: &common { env: lab, owner: net }
+- id: /subscriptions/${SUB}/resourceGroups/b
+  location: westeurope
+  tags: *common
+`,
+    "anchors.yaml",
+    SUB,
+  );
+  assert.deepEqual(entries[1].body.tags, { env: "lab", owner: "net" });
+  assert.equal(entries[1].line, 4);
+});

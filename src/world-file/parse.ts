@@ -66,10 +66,13 @@ export function parseWorld(text: string, path: string, subscriptionId: string): 
   if (!isSeq(list)) {
     throw new WorldFileError("the file must hold a list of resources, or an object with a 'resources' list", path, 1);
   }
-  return list.items.map((node) => {
+  // Values come from the whole document, so anchors and aliases resolve; lines from the nodes.
+  const whole = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  const values = (Array.isArray(whole) ? whole : (whole as { resources: unknown[] }).resources) as unknown[];
+  return list.items.map((node, index) => {
     const line =
       node && typeof node === "object" && "range" in node && node.range ? lineCounter.linePos(node.range[0]).line : 1;
-    const raw = (node as { toJSON?: () => unknown })?.toJSON?.() ?? node;
+    const raw = values[index];
     if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
       throw new WorldFileError("each resource must be an object", path, line);
     }
