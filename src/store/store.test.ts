@@ -1,0 +1,70 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import type { Resource } from "../world/index.js";
+import { Operations } from "./operations.js";
+import { Principals } from "./principals.js";
+import { Store } from "./store.js";
+
+const rg = (name: string): Resource => ({
+  id: `/subscriptions/s/resourceGroups/${name}`,
+  name,
+  type: "Microsoft.Resources/resourceGroups",
+  location: "westeurope",
+  properties: {},
+});
+
+test("a data directory keeps resources, order, principals and operations across a reopen, in WAL mode", () => {
+  const dir = mkdtempSync(join(tmpdir(), "arclink-store-"));
+  try {
+    const first = new Store({ dataDir: dir });
+    assert.equal(first.db.pragma("journal_mode", { simple: true }), "wal");
+    first.commit({ puts: [rg("b"), rg("a")], deletes: [] });
+    first.commit({ puts: [rg("c")], deletes: ["/SUBSCRIPTIONS/s/resourcegroups/B"] });
+    const sp = new Principals(first).create("lab", new Date("2026-01-01T00:00:00Z"));
+    new Operations(first).put({ id: "op", name: "op", status: "Succeeded", startTime: "t" });
+    first.close();
+    const again = new Store({ dataDir: dir });
+    assert.deepEqual(
+      again.world.all().map((r) => r.name),
+      ["a", "c"],
+    );
+    assert.equal(new Principals(again).verify(sp.clientId, sp.secret)?.displayName, "lab");
+    assert.equal(new Principals(again).verify(sp.clientId, "wrong"), undefined);
+    assert.equal(new Operations(again).get("OP")?.status, "Succeeded");
+    again.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a commit that fails midway writes nothing, on disk or in memory", () => {
+  const store = new Store({ inMemory: true });
+  store.commit({ puts: [rg("kept")], deletes: [] });
+  assert.throws(() =>
+    store.commit({ puts: [rg("lost")], deletes: [] }, () => {
+      throw new Error("boom");
+    }),
+  );
+  assert.deepEqual(
+    store.world.all().map((r) => r.name),
+    ["kept"],
+  );
+  const rows = store.db.prepare("SELECT count(*) AS n FROM resources").get() as { n: number };
+  assert.equal(rows.n, 1);
+});
+
+test("the change feed reports every commit and reset keeps principals", () => {
+  const store = new Store({ inMemory: true });
+  const seen: number[] = [];
+  const stop = store.onChange((w) => seen.push(w.all().length));
+  store.commit({ puts: [rg("a")], deletes: [] });
+  new Principals(store).ensureDefault(new Date());
+  store.reset();
+  stop();
+  store.commit({ puts: [rg("b")], deletes: [] });
+  assert.deepEqual(seen, [1, 0]);
+  assert.equal(new Principals(store).list().length, 1);
+});
