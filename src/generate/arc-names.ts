@@ -1,3 +1,4 @@
+import { arcPrivateLinkNames, ARC_ZONES as CATALOG_ZONES } from "../world/catalog/arc-private-link.js";
 import { findRegion, normalizeLocation } from "../world/catalog/regions.js";
 
 /**
@@ -20,15 +21,11 @@ export interface ArcZone {
   optional: boolean;
 }
 
-export const ARC_ZONES: readonly ArcZone[] = [
-  { zone: "his.arc.azure.com", privateZone: "privatelink.his.arc.azure.com", optional: false },
-  { zone: "guestconfiguration.azure.com", privateZone: "privatelink.guestconfiguration.azure.com", optional: false },
-  {
-    zone: "dp.kubernetesconfiguration.azure.com",
-    privateZone: "privatelink.dp.kubernetesconfiguration.azure.com",
-    optional: true,
-  },
-];
+export const ARC_ZONES: readonly ArcZone[] = CATALOG_ZONES.map((z) => ({
+  zone: z.publicZone,
+  privateZone: z.privateZone,
+  optional: z.optional,
+}));
 
 export interface ArcName {
   /** The public name the agent asks for, e.g. `gbl.his.arc.azure.com`. */
@@ -79,20 +76,15 @@ export function arcNamesForRegion(location: string): RegionNames {
   const region = normalizeLocation(location);
   const known = findRegion(location);
   const warnings: string[] = [];
-  const fqdns = ["gbl.his.arc.azure.com"];
-  if (known?.hisCode) {
-    fqdns.push(`${known.hisCode}.his.arc.azure.com`);
-    if (known.unofficial) {
-      warnings.push(
-        `The HIS short code '${known.hisCode}' of region '${region}' comes from an unofficial list [3P-HIS]; check that the private endpoint publishes '${known.hisCode}.his.arc.azure.com'.`,
-      );
-    }
-  } else {
+  if (known?.hisCode && known.unofficial) {
+    warnings.push(
+      `The HIS short code '${known.hisCode}' of region '${region}' comes from an unofficial list [3P-HIS]; check that the private endpoint publishes '${known.hisCode}.his.arc.azure.com'.`,
+    );
+  } else if (!known?.hisCode) {
     warnings.push(
       `Region '${region}' has no known HIS short code, so its regional '<code>.his.arc.azure.com' name is left out; add it by hand from the private endpoint's DNS configuration.`,
     );
   }
-  fqdns.push("agentserviceapi.guestconfiguration.azure.com", `${region}-gas.guestconfiguration.azure.com`);
-  fqdns.push(`${region}.dp.kubernetesconfiguration.azure.com`);
+  const fqdns = arcPrivateLinkNames(location).map((n) => n.fqdn);
   return { region, names: fqdns.map((f) => arcName(f)!), warnings };
 }

@@ -1,3 +1,4 @@
+import { ARC_ZONES as CATALOG_ZONES } from "../world/index.js";
 import type { LabEntry, LabWorld } from "./lab-world.js";
 
 /** The resources of `worlds/default.yaml` the labs change, by type (and name where there are several). */
@@ -21,14 +22,7 @@ export const TYPES = {
 export const LAB_HOST = "web01";
 
 /** The Arc zones and the public zones their conditional forwarders must name [DOC-PL, facts §6, §8]. */
-export const ARC_ZONES = [
-  { privateZone: "privatelink.his.arc.azure.com", publicZone: "his.arc.azure.com" },
-  { privateZone: "privatelink.guestconfiguration.azure.com", publicZone: "guestconfiguration.azure.com" },
-  {
-    privateZone: "privatelink.dp.kubernetesconfiguration.azure.com",
-    publicZone: "dp.kubernetesconfiguration.azure.com",
-  },
-] as const;
+export const ARC_ZONES = CATALOG_ZONES.map((z) => ({ privateZone: z.privateZone, publicZone: z.publicZone }));
 
 /** The address of the resolver inbound endpoint (the forwarders' target). */
 export function inboundAddress(w: LabWorld): string {

@@ -1,4 +1,5 @@
 export * from "./arm-id.js";
+export * from "./catalog/arc-private-link.js";
 export * from "./catalog/regions.js";
 export * from "./resource.js";
 export * from "./resource-types.js";

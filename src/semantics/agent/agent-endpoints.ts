@@ -1,3 +1,4 @@
+import { arcPrivateLinkNames } from "../../world/catalog/arc-private-link.js";
 import { findRegion } from "../../world/catalog/regions.js";
 import { canonicalName } from "../model/read-json.js";
 
@@ -31,6 +32,14 @@ export interface AgentEndpoint {
 
 const ALL: AgentPhase[] = ["connect", "heartbeat", "extensions", "disconnect"];
 
+/** When the agent uses each Arc name, by member of the private link resource. */
+const ARC_PHASES: Record<string, AgentPhase[]> = {
+  HisGlobal: ["connect", "disconnect"],
+  HisRegional: ["connect", "heartbeat", "disconnect"],
+  GuestConfigurationGlobal: ["heartbeat", "extensions"],
+  GuestConfigurationRegional: ["heartbeat", "extensions"],
+};
+
 /**
  * The endpoints an agent onboarded in `region` uses, from facts §9 [DOC-NET]: Entra ID
  * always, ARM at connect and disconnect, HIS and guest configuration (private-capable),
@@ -62,13 +71,12 @@ export function agentEndpoints(region: string): AgentEndpoint[] {
     ep("pas.windows.net", "EntraId", ALL),
     ep("*.login.microsoft.com", "EntraId", ALL, false, `${name}.login.microsoft.com`),
     ep("management.azure.com", "ARM", ["connect", "disconnect"]),
-    ep("gbl.his.arc.azure.com", "Arc", ["connect", "disconnect"], true),
+    // The Arc names of the region (servers do not use the Kubernetes configuration zone) [DOC-PL §8].
+    ...arcPrivateLinkNames(region)
+      .filter((n) => !n.zone.optional)
+      .map((n) => ep(n.fqdn, "Arc", ARC_PHASES[n.member] ?? ["heartbeat", "extensions"], true)),
   ];
-  if (found?.hisCode)
-    out.push(ep(`${found.hisCode}.his.arc.azure.com`, "Arc", ["connect", "heartbeat", "disconnect"], true));
   out.push(
-    ep("agentserviceapi.guestconfiguration.azure.com", "Arc", ["heartbeat", "extensions"], true),
-    ep(`${name}-gas.guestconfiguration.azure.com`, "Arc", ["heartbeat", "extensions"], true),
     ep("guestnotificationservice.azure.com", "Notifications", ["heartbeat", "extensions"]),
     ep(
       "*.guestnotificationservice.azure.com",

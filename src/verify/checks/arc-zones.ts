@@ -1,22 +1,13 @@
 import { canonicalName } from "../../semantics/model/index.js";
+import { ARC_ZONES } from "../../world/index.js";
 
-/** The Arc private link DNS zones and their public names [DOC-PEDNS, DOC-PL §8, POL-DNS]. */
-export const ARC_ZONE_FAMILIES = [
-  { family: "his", zone: "privatelink.his.arc.azure.com", publicZone: "his.arc.azure.com", optional: false },
-  {
-    family: "guestconfiguration",
-    zone: "privatelink.guestconfiguration.azure.com",
-    publicZone: "guestconfiguration.azure.com",
-    optional: false,
-  },
-  // Needed only for Kubernetes/extension scenarios; servers don't use it [DOC-PL §8].
-  {
-    family: "kubernetesconfiguration",
-    zone: "privatelink.dp.kubernetesconfiguration.azure.com",
-    publicZone: "dp.kubernetesconfiguration.azure.com",
-    optional: true,
-  },
-] as const;
+/** The Arc private link DNS zones and their public names, from the catalog [DOC-PEDNS, DOC-PL §8, POL-DNS]. */
+export const ARC_ZONE_FAMILIES = ARC_ZONES.map((z) => ({
+  family: z.key,
+  zone: z.privateZone,
+  publicZone: z.publicZone,
+  optional: z.optional,
+}));
 
 export type ArcZoneFamily = (typeof ARC_ZONE_FAMILIES)[number];
 

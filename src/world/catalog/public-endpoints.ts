@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { ARC_GLOBAL_NAMES, arcPrivateLinkNames } from "./arc-private-link.js";
 import { REGIONS } from "./regions.js";
 import { SERVICE_TAGS, type ServiceTagsFile } from "./service-tags.js";
 
@@ -48,23 +49,14 @@ const ARC = "AzureArcInfrastructure";
 
 /** Arc host names that can move behind a private endpoint, for every catalog region [DOC-PL §8]. */
 function arcEndpoints(): PublicEndpoint[] {
-  const out: PublicEndpoint[] = [];
-  const arc = (name: string, zone: string) => {
-    const label = name.slice(0, name.length - zone.length - 1);
-    out.push({ name, serviceTag: ARC, privateLinkName: `${label}.privatelink.${zone}` });
-  };
-  arc("gbl.his.arc.azure.com", "his.arc.azure.com");
-  arc("agentserviceapi.guestconfiguration.azure.com", "guestconfiguration.azure.com");
-  const codes = new Set<string>();
-  for (const r of REGIONS) {
-    if (r.hisCode && !codes.has(r.hisCode)) {
-      codes.add(r.hisCode);
-      arc(`${r.hisCode}.his.arc.azure.com`, "his.arc.azure.com");
-    }
-    arc(`${r.name}-gas.guestconfiguration.azure.com`, "guestconfiguration.azure.com");
-    arc(`${r.name}.dp.kubernetesconfiguration.azure.com`, "dp.kubernetesconfiguration.azure.com");
-  }
-  return out;
+  // Global names first, then each region's own: the order fixes every name's public address.
+  const out = new Map<string, PublicEndpoint>();
+  const names = [
+    ...ARC_GLOBAL_NAMES,
+    ...REGIONS.flatMap((r) => arcPrivateLinkNames(r.name).filter((n) => n.reach === "regional")),
+  ];
+  for (const n of names) out.set(n.fqdn, { name: n.fqdn, serviceTag: ARC, privateLinkName: n.privateLinkFqdn });
+  return [...out.values()];
 }
 
 /** Names that stay public even with private link [DOC-NET §9, DOC-PROXY §10]. */

@@ -1,4 +1,4 @@
-import { findRegion } from "../../../world/index.js";
+import { ARC_ZONES as ARC_ZONE_LIST, arcPrivateLinkNames } from "../../../world/index.js";
 
 /**
  * The members of an Azure Arc private link scope's `hybridcompute` private link
@@ -24,27 +24,22 @@ export interface ArcMember {
 
 export const ARC_GROUP_ID = "hybridcompute";
 
+const zone = (key: string) => ARC_ZONE_LIST.find((z) => z.key === key)!.privateZone;
+
 export const ARC_ZONES = {
-  his: "privatelink.his.arc.azure.com",
-  guestConfiguration: "privatelink.guestconfiguration.azure.com",
-  kubernetesConfiguration: "privatelink.dp.kubernetesconfiguration.azure.com",
+  his: zone("his"),
+  guestConfiguration: zone("guestconfiguration"),
+  kubernetesConfiguration: zone("kubernetesconfiguration"),
 } as const;
 
-function member(memberName: string, recordName: string, privateZone: string): ArcMember {
-  const publicZone = privateZone.replace(/^privatelink\./, "");
-  return { memberName, fqdn: `${recordName}.${publicZone}`, privateZone, recordName };
-}
-
+/** The names of `arcPrivateLinkNames` (src/world/catalog), as members of the private link resource. */
 export function arcMembers(scopeLocation: string): ArcMember[] {
-  const region = findRegion(scopeLocation);
-  const name = region?.name ?? scopeLocation.toLowerCase();
-  return [
-    member("HisGlobal", "gbl", ARC_ZONES.his),
-    ...(region?.hisCode ? [member("HisRegional", region.hisCode, ARC_ZONES.his)] : []),
-    member("GuestConfigurationGlobal", "agentserviceapi", ARC_ZONES.guestConfiguration),
-    member("GuestConfigurationRegional", `${name}-gas`, ARC_ZONES.guestConfiguration),
-    member("KubernetesConfigurationRegional", name, ARC_ZONES.kubernetesConfiguration),
-  ];
+  return arcPrivateLinkNames(scopeLocation).map((n) => ({
+    memberName: n.member,
+    fqdn: n.fqdn,
+    privateZone: n.zone.privateZone,
+    recordName: n.recordName,
+  }));
 }
 
 /** The members whose records belong in a zone (compared case-insensitively, trailing dot ignored). */
