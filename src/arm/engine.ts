@@ -22,7 +22,6 @@ import {
 import { checkApiVersion } from "./api-version.js";
 import { checkPreconditions, etagHeader } from "./etag.js";
 import type { ArmResponse } from "./http-types.js";
-import { page } from "./paging.js";
 import type { HandlerContext, TypeHandler } from "./providers/provider.js";
 import type { RegisteredType, Registry } from "./providers/registry.js";
 
@@ -73,7 +72,7 @@ export function resolveType(
   return { ...reg, apiVersion: checkApiVersion(apiVersion, reg.apiVersions, `resource type '${reg.handler.type}'`) };
 }
 
-function checkContainers(env: EngineEnv, world: World, id: ArmId): void {
+export function checkContainers(env: EngineEnv, world: World, id: ArmId): void {
   if (!env.subscriptions.some((s) => s.toLowerCase() === id.subscriptionId.toLowerCase())) {
     throw new ArmError("SubscriptionNotFound", `The subscription '${id.subscriptionId}' could not be found.`);
   }
@@ -105,7 +104,7 @@ export function render(
   return handler.view ? handler.view(world, resource, apiVersion) : (publicBody(resource) as Record<string, unknown>);
 }
 
-function headersFor(resource: Resource): Record<string, string> {
+export function headersFor(resource: Resource): Record<string, string> {
   const tag = etagHeader(resource);
   return tag ? { etag: tag } : {};
 }
@@ -290,35 +289,6 @@ export function patchResource(
   };
 }
 
-/** GET of one resource (stored or virtual). */
-export function getResource(
-  env: EngineEnv,
-  world: World,
-  ctx: HandlerContext,
-  req: EngineRequest,
-  reg: RegisteredType,
-): Outcome {
-  const { handler } = reg;
-  checkContainers(env, world, req.id);
-  if (handler.kind === "virtual") {
-    const body = handler.get?.({ ...ctx, world }, req.id);
-    if (!body) throw notFound(req.id);
-    return { response: { status: 200, body } };
-  }
-  const resource = world.get(req.id.id);
-  if (!resource || idKey(resource.type) !== idKey(handler.type)) throw notFound(req.id);
-  return {
-    response: { status: 200, headers: headersFor(resource), body: render(handler, world, resource, ctx.apiVersion) },
-  };
-}
-
-/** HEAD: 204 when the resource exists, 404 when not [JS-RES]. */
-export function headResource(env: EngineEnv, world: World, req: EngineRequest): Outcome {
-  checkContainers(env, world, req.id);
-  const exists = world.get(req.id.id);
-  return { response: { status: exists ? 204 : 404 } };
-}
-
 /**
  * DELETE: a long-running operation [RPC]. The work is done at once; the answer is 202
  * with `Azure-AsyncOperation` and `Location`, or 204 when nothing was there.
@@ -347,38 +317,7 @@ export function deleteResource(
   return { response: { status: 202 }, changes, operation: succeededOperation(ctx) };
 }
 
-/** GET of a collection: by subscription, by resource group, or the children of a parent. */
-export function listResources(
-  env: EngineEnv,
-  world: World,
-  ctx: HandlerContext,
-  req: EngineRequest,
-  reg: RegisteredType,
-): Outcome {
-  const { handler } = reg;
-  const { id } = req;
-  const parent = parentId(id);
-  if (!parent) throw new ArmError("InvalidResourceId", `The collection path for '${handler.type}' is invalid.`);
-  // `id` ends in a placeholder name, so its parent is the collection's owner: it must exist.
-  checkContainers(env, world, id);
-  if (handler.kind === "virtual" && handler.collection) {
-    return { response: { status: 200, body: handler.collection({ ...ctx, world }, parent) } };
-  }
-  let items: Record<string, unknown>[];
-  if (handler.kind === "virtual") {
-    items = handler.list?.({ ...ctx, world }, parent) ?? [];
-  } else {
-    // The type fixes the depth, so every resource of it under the parent is a direct child.
-    const prefix = `${idKey(parent)}/`;
-    items = world
-      .ofType(handler.type)
-      .filter((r) => idKey(r.id).startsWith(prefix))
-      .map((r) => render(handler, world, r, ctx.apiVersion));
-  }
-  return { response: { status: 200, body: page(items, req.query, req.selfUrl, env.pageSize) } };
-}
-
-function notFound(id: ArmId): ArmError {
+export function notFound(id: ArmId): ArmError {
   if (id.type === RESOURCE_GROUP_TYPE) {
     return new ArmError("ResourceGroupNotFound", `Resource group '${id.name}' could not be found.`);
   }

@@ -2,17 +2,8 @@ import { randomUUID } from "node:crypto";
 import { ArmError } from "../rules/errors.js";
 import { type ArmId, parseId } from "../world/index.js";
 import type { App, Stage } from "./app.js";
-import {
-  deleteResource,
-  type EngineRequest,
-  getResource,
-  headResource,
-  listResources,
-  type Outcome,
-  patchResource,
-  putResource,
-  resolveType,
-} from "./engine.js";
+import { deleteResource, type EngineRequest, type Outcome, patchResource, putResource, resolveType } from "./engine.js";
+import { getResource, headResource, listResources } from "./engine-reads.js";
 import type { ArmRequest } from "./http-types.js";
 import type { HandlerContext } from "./providers/index.js";
 
