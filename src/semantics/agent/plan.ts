@@ -117,17 +117,18 @@ export function plan(world: World, hostId: string, endpoint: string, _now: Date)
       detail: "NO_PROXY is set but not consulted: the agent's documented bypass is proxy.bypass (arclink choice)",
     });
   }
+  const direct = (): AgentPlan => ({
+    result: "PLANNED",
+    endpoint: name,
+    service,
+    route: { kind: "direct" },
+    resolveFrom: { kind: "host", hostId: host.id },
+    privateLinkExpected,
+    trace,
+  });
   if (!url) {
     trace.push({ kind: "route", detail: `no proxy configured: "${name}" direct` });
-    return {
-      result: "PLANNED",
-      endpoint: name,
-      service,
-      route: { kind: "direct" },
-      resolveFrom: { kind: "host", hostId: host.id },
-      privateLinkExpected,
-      trace,
-    };
+    return direct();
   }
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
   if (!parsed?.hostname || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
@@ -141,15 +142,7 @@ export function plan(world: World, hostId: string, endpoint: string, _now: Date)
   const covering = bypass.find((b) => bypassCovers(b, name, agent.version));
   if (covering) {
     trace.push({ kind: "bypass", detail: `proxy.bypass "${covering}" covers "${name}": direct` });
-    return {
-      result: "PLANNED",
-      endpoint: name,
-      service,
-      route: { kind: "direct" },
-      resolveFrom: { kind: "host", hostId: host.id },
-      privateLinkExpected,
-      trace,
-    };
+    return direct();
   }
   const port = parsed.port ? Number(parsed.port) : parsed.protocol === "https:" ? 443 : 80;
   const proxyHost = parsed.hostname.replace(/^\[|\]$/g, "");
