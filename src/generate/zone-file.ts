@@ -1,6 +1,8 @@
 import ipaddr from "ipaddr.js";
 import { peersOf } from "../semantics/model/network.js";
 import { allInboundEndpoints } from "../semantics/model/private-dns.js";
+// Azure's own resolver answers only inside a virtual network: never a target on premises [facts §6].
+import { AZURE_DNS_ADDRESS } from "../semantics/net/index.js";
 import { idKey } from "../world/arm-id.js";
 import type { World } from "../world/world.js";
 import { type ArcEndpoint, readArcEndpoint, requireEntries } from "./arc-endpoint.js";
@@ -12,9 +14,6 @@ import { recordsText, type ZoneFileOutput, type ZoneRecords } from "./zone-recor
 
 export const ZONE_MODES = ["forwarders", "records"] as const;
 export type ZoneMode = (typeof ZONE_MODES)[number];
-
-/** Azure's own resolver: reachable only from inside a virtual network, never a target for on-premises [facts §6]. */
-export const AZURE_DNS_ADDRESS = "168.63.129.16";
 
 export interface ZoneFileOptions {
   privateEndpoint: string;
