@@ -1,4 +1,5 @@
 import { idKey, typeKey } from "./arm-id.js";
+import type { Catalog } from "./catalog/catalog.js";
 import type { Resource } from "./resource.js";
 
 /**
@@ -18,6 +19,8 @@ export interface World {
   under(prefixId: string, type?: string): readonly Resource[];
   /** A number that changes whenever the contents change. */
   readonly version: number;
+  /** The non-resource facts the semantics read (service tags); absent means the built-in catalog (`catalogOf`). */
+  readonly catalog?: Catalog;
 }
 
 /** A change to the world: resources written and ids deleted. */
