@@ -87,7 +87,7 @@ async function timeApply(entries: WorldEntry[]): Promise<{ ms: number; rssMiB: n
   const app = await createApp({ store });
   const before = process.memoryUsage().rss;
   const t0 = process.hrtime.bigint();
-  const report = applyWorld(app, entries);
+  const report = applyWorld(app.system, entries);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rssMiB = (process.memoryUsage().rss - before) / 2 ** 20;
   if (report.errors.length) throw new Error(`apply failed: ${JSON.stringify(report.errors.slice(0, 3))}`);

@@ -14,7 +14,7 @@ const text = readFileSync(PATH, "utf8");
 test("worlds/default.yaml applies cleanly through the engine (arclink apply)", async () => {
   const app = await createApp({ store: new Store({ inMemory: true }) });
   const entries = parseWorld(text, "default.yaml", app.subscriptionId);
-  const report = applyWorld(app, entries);
+  const report = applyWorld(app.system, entries);
   assert.deepEqual(report.errors, []);
   assert.equal(report.applied, entries.length);
   const w = app.store.world;

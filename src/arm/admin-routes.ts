@@ -1,4 +1,4 @@
-import { applyWorld, exportWorld, type WorldEntry } from "../world-file/index.js";
+import { exportWorld, type WorldEntry } from "../world-file/index.js";
 import type { App, Stage } from "./app.js";
 
 /**
@@ -43,7 +43,7 @@ export function createAdminRoutes(app: App, info: () => Record<string, unknown>)
             },
           };
         }
-        const now = app.clock.advance(seconds * 1000);
+        const now = app.system.advanceClock(seconds * 1000);
         return { status: 200, body: { now: now.toISOString(), offsetMs: app.clock.offsetMs } };
       }
       case "POST /_arclink/apply": {
@@ -60,13 +60,13 @@ export function createAdminRoutes(app: App, info: () => Record<string, unknown>)
             },
           };
         }
-        const report = applyWorld(app, entries);
+        const report = app.system.apply(entries);
         return { status: report.errors.length ? 400 : 200, body: report };
       }
       case "GET /_arclink/snapshot":
         return { status: 200, body: { resources: exportWorld(app.store.world, app.env.registry) } };
       case "POST /_arclink/reset":
-        app.store.reset();
+        app.system.reset();
         return { status: 200, body: { status: "reset", resources: app.store.world.all().length } };
       default:
         return {

@@ -1,24 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { VirtualClock } from "../fabric/clock.js";
-import { RULES } from "../rules/index.js";
+import type { VirtualClock } from "../fabric/clock.js";
 import type { Rule } from "../rules/rule.js";
-import { Operations, Principals, type Store } from "../store/index.js";
+import type { Operations, Principals, Store } from "../store/index.js";
+import { DEFAULT_SUBSCRIPTION_ID, DEFAULT_TENANT_ID, openSystem, type System } from "../system/system.js";
 import { createAdminRoutes } from "./admin-routes.js";
 import { createAuthenticate } from "./authenticate.js";
 import type { EngineEnv } from "./engine.js";
 import { renderError } from "./error-response.js";
 import type { ArmRequest, ArmResponse } from "./http-types.js";
 import { createIdentityRoutes, TokenService } from "./identity/index.js";
-import { PROVIDERS, type Provider, Registry } from "./providers/index.js";
+import type { Provider } from "./providers/index.js";
 import { createResourceRoutes } from "./resource-routes.js";
 import { createTenantRoutes } from "./tenant-routes.js";
 
-/** The well-known zero GUIDs of the local tenant and subscription. */
-export const DEFAULT_TENANT_ID = "00000000-0000-0000-0000-000000000000";
-export const DEFAULT_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+export { DEFAULT_SUBSCRIPTION_ID, DEFAULT_TENANT_ID };
 
 export interface AppOptions {
-  store: Store;
+  /** The system hub the front serves. Without one, a hub is opened over `store` with the options below. */
+  system?: System;
+  store?: Store;
   clock?: VirtualClock;
   tenantId?: string;
   subscriptionId?: string;
@@ -46,6 +46,7 @@ export interface RequestState {
 
 export interface App {
   handle(req: ArmRequest): Promise<ArmResponse>;
+  readonly system: System;
   readonly store: Store;
   readonly clock: VirtualClock;
   readonly principals: Principals;
@@ -65,31 +66,33 @@ export interface App {
  * const res = await app.handle(request);
  */
 export async function createApp({
-  store,
-  clock = new VirtualClock(),
-  tenantId = DEFAULT_TENANT_ID,
-  subscriptionId = DEFAULT_SUBSCRIPTION_ID,
-  pageSize = 100,
-  providers = PROVIDERS,
-  rules = RULES,
+  system: givenSystem,
+  store: givenStore,
+  clock,
+  tenantId,
+  subscriptionId,
+  pageSize,
+  providers,
+  rules,
   armHostNames = ["management.azure.com", "management.core.windows.net"],
   retryAfterSeconds = 0,
   info = () => ({}),
 }: AppOptions): Promise<App> {
-  const principals = new Principals(store);
-  principals.ensureDefault(clock.now());
-  const operations = new Operations(store);
+  const system =
+    givenSystem ??
+    openSystem({ store: givenStore, memory: !givenStore, clock, tenantId, subscriptionId, pageSize, providers, rules });
+  const { store, principals, operations, env } = system;
   const tokens = await TokenService.open(store);
-  const env: EngineEnv = { registry: new Registry(providers), rules, subscriptions: [subscriptionId], pageSize };
   const app = {
+    system,
     store,
-    clock,
+    clock: system.clock,
     principals,
     operations,
     tokens,
     env,
-    tenantId,
-    subscriptionId,
+    tenantId: system.tenantId,
+    subscriptionId: system.subscriptionId,
     retryAfterSeconds,
   } as App;
 
@@ -97,7 +100,7 @@ export async function createApp({
     // 1. Admin endpoints live apart from ARM paths, under /_arclink/ (DESIGN.md).
     createAdminRoutes(app, info),
     // 2. The local authority: token endpoints, OpenID metadata, /metadata/endpoints.
-    createIdentityRoutes({ tenantId, tokens, principals, now: () => new Date() }),
+    createIdentityRoutes({ tenantId: system.tenantId, tokens, principals, now: () => system.now() }),
     // 3. Everything else is ARM and needs a valid bearer token for our audience.
     createAuthenticate(app, armHostNames),
     // 4. Tenant-level ARM: subscriptions, tenants, providers, locations, operations.

@@ -92,7 +92,7 @@ export function createResourceRoutes(app: App): Stage {
     const location = world.get(id.id)?.location ?? "global";
     if (outcome.changes || outcome.operation) {
       const op = outcome.operation;
-      app.store.commit(outcome.changes ?? { puts: [], deletes: [] }, op ? () => app.operations.put(op) : undefined);
+      app.system.commit(outcome.changes ?? { puts: [], deletes: [] }, op ? () => app.operations.put(op) : undefined);
     }
     if (outcome.operation) {
       const namespace = id.namespace ?? "Microsoft.Resources";

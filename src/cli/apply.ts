@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createApp, DEFAULT_SUBSCRIPTION_ID } from "../arm/app.js";
-import { Store } from "../store/index.js";
-import { type ApplyReport, applyWorld, parseWorld, WorldFileError } from "../world-file/index.js";
+import { DEFAULT_SUBSCRIPTION_ID, openSystem } from "../system/index.js";
+import { type ApplyReport, parseWorld, WorldFileError } from "../world-file/index.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { adminRequest, runningServer } from "./server-record.js";
 
@@ -54,11 +53,11 @@ export function registerApply(program: Command): void {
         const res = await adminRequest(server, "POST", "/_arclink/apply", { resources: entries });
         report = res.body as ApplyReport;
       } else {
-        const store = new Store({ dataDir: opts.data });
+        const system = openSystem({ data: opts.data });
         try {
-          report = applyWorld(await createApp({ store }), entries);
+          report = system.apply(entries);
         } finally {
-          store.close();
+          system.close();
         }
       }
       process.exitCode = printReport(report, file, opts.json ?? false);

@@ -1,7 +1,6 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createApp } from "../arm/app.js";
-import { Store } from "../store/index.js";
+import { openSystem } from "../system/index.js";
 import { exportWorld, formatWorld } from "../world-file/index.js";
 import { UsageError } from "./exit-codes.js";
 
@@ -18,14 +17,13 @@ export function registerExport(program: Command): void {
         throw new UsageError(`Invalid value for --format: '${opts.format}'. Expected 'yaml' or 'json'.`);
       }
       // SQLite in WAL mode lets this read while a server writes.
-      const store = new Store({ dataDir: opts.data });
+      const system = openSystem({ data: opts.data });
       try {
-        const app = await createApp({ store });
-        const text = formatWorld(exportWorld(store.world, app.env.registry), opts.format);
+        const text = formatWorld(exportWorld(system.snapshot(), system.env.registry), opts.format);
         if (opts.out) writeFileSync(opts.out, text);
         else process.stdout.write(text);
       } finally {
-        store.close();
+        system.close();
       }
     });
 }

@@ -156,7 +156,7 @@ describe("arclink generate", () => {
     assert.match(unknown.stderr, /unknown command 'resolv-conf'/);
     assertUsageError(
       arclink(["generate", "hosts", "--data", join(dir, "empty"), "--host", "srv1"]),
-      /holds no arclink database/,
+      /There is no arclink data in/,
     );
     const bad = join(dir, "bad.yaml");
     writeFileSync(

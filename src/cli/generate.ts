@@ -14,9 +14,11 @@ import {
 } from "../generate/index.js";
 import type { World } from "../world/index.js";
 import { UsageError } from "./exit-codes.js";
-import { loadWorld, type WorldSource } from "./generate-world.js";
+import { loadCliWorld, worldOrData } from "./world-source.js";
 
-interface OutputOptions extends WorldSource {
+interface OutputOptions {
+  world?: string;
+  data?: string;
   out?: string;
   json?: boolean;
 }
@@ -40,7 +42,7 @@ function common(cmd: Command): Command {
 
 /** Runs a generator; its errors become one-line usage errors (exit 2). */
 async function emit(opts: OutputOptions, needsWorld: boolean, run: (world: World | undefined) => Generated<unknown>) {
-  const world = needsWorld ? await loadWorld(opts) : undefined;
+  const world = needsWorld ? loadCliWorld(worldOrData(opts)).world : undefined;
   let result: Generated<unknown>;
   try {
     result = run(world);

@@ -3,7 +3,6 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { labPath, requireLab } from "../labs/index.js";
 import { startSystem } from "../system/start-system.js";
-import { applyWorld } from "../world-file/index.js";
 import { printReport, readWorldFile } from "./apply.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { parsePort } from "./options.js";
@@ -60,10 +59,10 @@ export function registerUp(program: Command): void {
         port,
       });
       // The default world seeds a new lab; an explicit --world is applied every time.
-      const seed = opts.world !== undefined || system.app.store.world.all().length === 0;
+      const seed = opts.world !== undefined || system.system.snapshot().size === 0;
       let worldSummary: { file: string; applied: number } | null = null;
       if (entries && worldFile && seed) {
-        const report = applyWorld(system.app, entries);
+        const report = system.system.apply(entries);
         if (report.errors.length > 0) {
           printReport(report, worldFile, false);
           await system.stop();
@@ -93,7 +92,7 @@ export function registerUp(program: Command): void {
         caPath: system.caPath,
         dataDir: opts.inMemory ? null : system.dataDir,
         world: worldSummary,
-        resources: system.app.store.world.all().length,
+        resources: system.system.snapshot().size,
       };
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(summary)}\n`);

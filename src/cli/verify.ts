@@ -4,7 +4,7 @@ import { diffJson, writeJson } from "../verify/render-json.js";
 import { renderDiffText, renderText } from "../verify/render-text.js";
 import { verifyWorld } from "../verify/verify-world.js";
 import { EXIT, UsageError } from "./exit-codes.js";
-import { loadWorld, sourceOf, type WorldSource } from "./verify-world-source.js";
+import { type CliWorldSource, loadCliWorld, sourceOf } from "./world-source.js";
 
 interface VerifyFlags {
   world?: string;
@@ -27,7 +27,7 @@ function parseAt(value: string | undefined): Date | undefined {
   return at;
 }
 
-function chosenSource(opts: VerifyFlags): WorldSource {
+function chosenSource(opts: VerifyFlags): CliWorldSource {
   const given = (["world", "lab", "data"] as const).filter((k) => opts[k] !== undefined);
   if (given.length > 1)
     throw new UsageError(`Give only one of --world, --lab and --data (got ${given.map((g) => `--${g}`).join(", ")}).`);
@@ -41,7 +41,7 @@ const write = (chunk: string) => process.stdout.write(chunk);
 async function runDiff(opts: VerifyFlags, at: Date | undefined): Promise<number> {
   if (!opts.before || !opts.after) throw new UsageError("--before and --after go together: give both.");
   if (opts.world ?? opts.lab ?? opts.data) throw new UsageError("--before/--after replace --world, --lab and --data.");
-  const [a, b] = [await loadWorld(sourceOf(opts.before)), await loadWorld(sourceOf(opts.after))];
+  const [a, b] = [loadCliWorld(sourceOf(opts.before)), loadCliWorld(sourceOf(opts.after))];
   const now = at ?? b.suggestedNow ?? new Date();
   const options = { now, hosts: opts.host, defaultRegion: opts.region };
   const before = verifyWorld(a.world, options);
@@ -85,7 +85,7 @@ export function registerVerify(program: Command): void {
         process.exitCode = await runDiff(opts, at);
         return;
       }
-      const loaded = await loadWorld(chosenSource(opts));
+      const loaded = loadCliWorld(chosenSource(opts));
       const now = at ?? loaded.suggestedNow ?? new Date();
       const report = verifyWorld(loaded.world, { now, hosts: opts.host, defaultRegion: opts.region });
       if (opts.host.length > 0 && report.hosts.length === 0) {

@@ -11,6 +11,7 @@ export class VirtualClock {
   #offsetMs = 0;
   #startReal: number;
   #startVirtual: number;
+  #listeners = new Set<(now: Date) => void>();
 
   constructor(
     private readonly scale = 1,
@@ -30,7 +31,21 @@ export class VirtualClock {
     if (!Number.isFinite(ms) || ms < 0)
       throw new RangeError(`Cannot advance the clock by ${ms} ms: the amount must be a non-negative number.`);
     this.#offsetMs += ms;
-    return this.now();
+    const now = this.now();
+    for (const listener of this.#listeners) listener(now);
+    return now;
+  }
+
+  /** Calls `listener` after every `advance` (real time passing is not an event). Returns an unsubscribe function. */
+  onAdvance(listener: (now: Date) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** A clock that stands still at `at` (advanced only on demand): world files and labs apply at a fixed time. */
+  static fixed(at: Date): VirtualClock {
+    const ms = at.getTime();
+    return new VirtualClock(1, () => ms);
   }
 
   get offsetMs(): number {

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { createApp, DEFAULT_SUBSCRIPTION_ID } from "../arm/app.js";
-import { Store } from "../store/index.js";
+import { loadWorld, refusalLines } from "../system/load-world.js";
 import type { World } from "../world/index.js";
-import { type ApplyReport, applyWorld, parseWorld } from "../world-file/index.js";
+import type { ApplyReport } from "../world-file/index.js";
 import { labPath, requireLab } from "./catalog.js";
-import { LAB_APPLIED_AT, labClock, labTimes } from "./lab-clock.js";
+import { LAB_APPLIED_AT, labTimes } from "./lab-clock.js";
 import type { Lab } from "./lab-types.js";
 
 export interface AppliedLab {
@@ -17,29 +15,21 @@ export interface AppliedLab {
 }
 
 /**
- * Applies a world file through the ARM handlers into an in-memory store at the labs'
- * fixed apply time (`LAB_APPLIED_AT`), exactly as `arclink apply` would; throws when the
- * file is refused.
+ * Applies a world file through the system hub at the labs' fixed apply time
+ * (`LAB_APPLIED_AT`), exactly as `arclink apply` would; throws when the file is refused.
  */
 export async function applyAtLabTime(path: string): Promise<{ world: World; report: ApplyReport }> {
-  const { world, report } = await tryApplyAtLabTime(readFileSync(path, "utf8"), path);
-  if (report.errors.length > 0) {
-    const e = report.errors[0];
-    throw new Error(`'${path}' is not a valid world: line ${e.line}: ${e.id}: ${e.code}: ${e.message}`);
+  const { snapshot, report } = loadWorld({ kind: "file", path }, { at: LAB_APPLIED_AT });
+  if (report && report.errors.length > 0) {
+    throw new Error(`'${path}' is not a valid world: ${refusalLines(path, report, 1)[0]}`);
   }
-  return { world, report };
+  return { world: snapshot, report: report ?? { applied: 0, errors: [] } };
 }
 
 /** Applies world-file text at the labs' apply time and returns the report, refused or not. */
 export async function tryApplyAtLabTime(text: string, path: string): Promise<{ world: World; report: ApplyReport }> {
-  const store = new Store({ inMemory: true });
-  const app = await createApp({ store, clock: labClock() });
-  try {
-    const report = applyWorld(app, parseWorld(text, path, DEFAULT_SUBSCRIPTION_ID));
-    return { world: store.snapshot(), report };
-  } finally {
-    store.close();
-  }
+  const { snapshot, report } = loadWorld({ kind: "text", text, path }, { at: LAB_APPLIED_AT });
+  return { world: snapshot, report: report ?? { applied: 0, errors: [] } };
 }
 
 /**

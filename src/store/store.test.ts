@@ -56,15 +56,17 @@ test("a commit that fails midway writes nothing, on disk or in memory", () => {
   assert.equal(rows.n, 1);
 });
 
-test("the change feed reports every commit and reset keeps principals", () => {
+test("each commit gives a new immutable snapshot and reset keeps principals", () => {
   const store = new Store({ inMemory: true });
-  const seen: number[] = [];
-  const stop = store.onChange((w) => seen.push(w.all().length));
-  store.commit({ puts: [rg("a")], deletes: [] });
+  const before = store.snapshot();
+  const after = store.commit({ puts: [rg("a")], deletes: [] });
+  assert.notEqual(after, before);
+  assert.equal(before.size, 0, "the old snapshot does not see the commit");
+  assert.equal(store.snapshot(), after);
+  assert.throws(() => {
+    (after.all()[0] as { name: string }).name = "changed";
+  }, TypeError);
   new Principals(store).ensureDefault(new Date());
-  store.reset();
-  stop();
-  store.commit({ puts: [rg("b")], deletes: [] });
-  assert.deepEqual(seen, [1, 0]);
+  assert.equal(store.reset().size, 0);
   assert.equal(new Principals(store).list().length, 1);
 });

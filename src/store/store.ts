@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { type ChangeSet, idKey, MapWorld, type Resource, type World } from "../world/index.js";
+import { type ChangeSet, idKey, type Resource, SnapshotWorld } from "../world/index.js";
 import { migrate } from "./migrations.js";
 
 export interface StoreOptions {
@@ -13,13 +13,13 @@ export interface StoreOptions {
 /**
  * The only place that touches SQLite. It stores what it is given: resources, service
  * principals, long-running operations and settings. It decides nothing (rules/ and
- * semantics/ do). Every `commit` is one transaction, mirrored into an in-memory World.
+ * semantics/ do) and tells nobody (the system hub publishes the change feed). Every
+ * `commit` is one transaction, mirrored into a new immutable snapshot of the world.
  */
 export class Store {
   readonly db: Database.Database;
-  readonly world = new MapWorld();
+  #world = SnapshotWorld.empty();
   #seq = 0;
-  #listeners = new Set<(world: World) => void>();
 
   constructor({ dataDir = ".arclink", inMemory = false }: StoreOptions = {}) {
     if (inMemory) {
@@ -40,14 +40,26 @@ export class Store {
       seq: number;
       body: string;
     }[];
-    this.world.clear();
-    this.world.apply({ puts: rows.map((r) => JSON.parse(r.body) as Resource), deletes: [] });
+    const version = this.#world.version + 1;
+    this.#world = SnapshotWorld.of(
+      rows.map((r) => JSON.parse(r.body) as Resource),
+      version,
+      this.#world.catalog,
+    );
     this.#seq = rows.length ? rows[rows.length - 1].seq : 0;
   }
 
-  /** Writes a change set in one transaction (plus `extra` writes in the same one). */
-  commit(changes: ChangeSet, extra?: () => void): void {
-    if (changes.puts.length === 0 && changes.deletes.length === 0 && !extra) return;
+  /** The world as last committed: an immutable snapshot, replaced (never changed) by each commit. */
+  get world(): SnapshotWorld {
+    return this.#world;
+  }
+
+  /** Writes a change set in one transaction (plus `extra` writes in the same one); returns the new world. */
+  commit(changes: ChangeSet, extra?: () => void): SnapshotWorld {
+    if (changes.puts.length === 0 && changes.deletes.length === 0) {
+      if (extra) this.db.transaction(extra)();
+      return this.#world;
+    }
     const del = this.db.prepare("DELETE FROM resources WHERE key = ?");
     const put = this.db.prepare(
       "INSERT INTO resources (key, seq, body) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body",
@@ -57,19 +69,19 @@ export class Store {
       for (const r of changes.puts) put.run(idKey(r.id), ++this.#seq, JSON.stringify(r));
       extra?.();
     })();
-    this.world.apply(changes);
-    for (const listener of this.#listeners) listener(this.world);
+    this.#world = this.#world.with(changes);
+    return this.#world;
   }
 
-  /** An immutable snapshot of the current world. */
-  snapshot(): World {
-    return this.world.snapshot();
+  /** An immutable snapshot of the current world (the same object until the next commit). */
+  snapshot(): SnapshotWorld {
+    return this.#world;
   }
 
-  /** Calls `listener` after every commit (the change feed). Returns an unsubscribe function. */
-  onChange(listener: (world: World) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  /** Carries a catalog (service tags) in every snapshot from now on. */
+  setCatalog(catalog: NonNullable<SnapshotWorld["catalog"]>): SnapshotWorld {
+    this.#world = this.#world.withCatalog(catalog);
+    return this.#world;
   }
 
   getSetting(key: string): string | undefined {
@@ -84,13 +96,13 @@ export class Store {
   }
 
   /** Deletes every resource and operation; keeps principals and settings (the identity of the lab). */
-  reset(): void {
+  reset(): SnapshotWorld {
     this.db.transaction(() => {
       this.db.prepare("DELETE FROM resources").run();
       this.db.prepare("DELETE FROM operations").run();
     })();
     this.#load();
-    for (const listener of this.#listeners) listener(this.world);
+    return this.#world;
   }
 
   close(): void {

@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { networkInterfaces, tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import { join, resolve } from "node:path";
 import { type App, createApp } from "../arm/app.js";
 import { startServer } from "../arm/server.js";
 import { VirtualClock } from "../fabric/clock.js";
 import { issueLeaf, loadOrCreateCa, serverNames } from "../pki/index.js";
-import { Store } from "../store/index.js";
-import { installServiceTags } from "../world/catalog/service-tags.js";
-import { loadServiceTagsFile, serviceTagsFromEnvironment } from "../world/catalog/service-tags-file.js";
+import { catalogFromEnvironment, catalogFromFile, openSystem, type System, temporaryDataDir } from "./system.js";
 
 export interface SystemOptions {
   /** Data directory (database, CA, server record). Default `./.arclink`. */
@@ -24,6 +22,8 @@ export interface SystemOptions {
 }
 
 export interface RunningSystem {
+  /** The hub: snapshot(), subscribe(), the write path, the clock. */
+  system: System;
   app: App;
   armUrl: string;
   identityUrl: string;
@@ -37,8 +37,9 @@ export interface RunningSystem {
 }
 
 /**
- * Brings the system up: store, CA and leaf certificate, the ARM front with its
- * identity endpoints. Writes `<dataDir>/server.json` so other commands can find it.
+ * Brings the system up: the hub (store, clock, catalog), the CA and leaf certificate, the
+ * ARM front with its identity endpoints. Writes `<dataDir>/server.json` so other commands
+ * can find it.
  */
 export async function startSystem({
   dataDir,
@@ -49,19 +50,16 @@ export async function startSystem({
   clockScale = 1,
   serviceTagsPath,
 }: SystemOptions = {}): Promise<RunningSystem> {
-  const serviceTags = serviceTagsPath ? loadServiceTagsFile(serviceTagsPath) : serviceTagsFromEnvironment();
-  if (serviceTags) installServiceTags(serviceTags);
-  const tempDir = inMemory && !dataDir ? mkdtempSync(join(tmpdir(), "arclink-")) : undefined;
-  const dir = resolve(dataDir ?? tempDir ?? ".arclink");
-  const store = new Store({ dataDir: dir, inMemory });
+  const catalog = serviceTagsPath ? catalogFromFile(serviceTagsPath) : catalogFromEnvironment();
+  const temp = inMemory && !dataDir ? temporaryDataDir() : undefined;
+  const dir = resolve(dataDir ?? temp?.dir ?? ".arclink");
+  const system = openSystem({ data: dir, memory: inMemory, clock: new VirtualClock(clockScale), catalog, pageSize });
   const now = new Date();
   const ca = await loadOrCreateCa(dir, now);
   const leaf = await issueLeaf(ca, serverNames(host, networkInterfaces()), now);
   let armUrl = "";
   const app = await createApp({
-    store,
-    clock: new VirtualClock(clockScale),
-    pageSize,
+    system,
     info: () => ({ armEndpoint: armUrl, caPath: ca.certPath, dataDir: dir, inMemory }),
   });
   const { server, url } = await startServer({ app, cert: leaf.certPem, key: leaf.keyPem, host, port });
@@ -71,6 +69,7 @@ export async function startSystem({
   const record = inMemory ? undefined : join(dir, "server.json");
   if (record) writeFileSync(record, JSON.stringify({ armEndpoint: url, pid: process.pid, caPath: ca.certPath }));
   return {
+    system,
     app,
     armUrl: url,
     identityUrl: `${url}/${app.tenantId}`,
@@ -84,8 +83,8 @@ export async function startSystem({
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       if (record) rmSync(record, { force: true });
-      store.close();
-      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      system.close();
+      temp?.remove();
     },
   };
 }

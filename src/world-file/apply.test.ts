@@ -20,7 +20,7 @@ test("a valid world is applied in one commit", async () => {
     "w.yaml",
     SUB,
   );
-  const report = applyWorld(app, entries);
+  const report = applyWorld(app.system, entries);
   assert.deepEqual(report, { applied: 2, errors: [] });
   assert.deepEqual(
     store.world.all().map((r) => [r.name, r.location, r.tags]),
@@ -41,7 +41,7 @@ test("one bad resource means nothing is applied, and every error names its line"
     "w.yaml",
     SUB,
   );
-  const report = applyWorld(app, entries);
+  const report = applyWorld(app.system, entries);
   assert.equal(report.applied, 0);
   assert.deepEqual(
     report.errors.map((e) => [e.line, e.code]),
@@ -62,7 +62,7 @@ test("what depends on a failed resource is reported as not applied, not as a sec
     "w.yaml",
     SUB,
   );
-  const report = applyWorld(app, entries);
+  const report = applyWorld(app.system, entries);
   assert.deepEqual(
     report.errors.map((e) => e.code),
     ["LocationNotAvailableForResourceType", "DependencyFailed"],
@@ -72,14 +72,14 @@ test("what depends on a failed resource is reported as not applied, not as a sec
 test("export drops what the server owns, and re-applying the export reproduces the world", async () => {
   const { app, store } = await appWith();
   applyWorld(
-    app,
+    app.system,
     parseWorld("- { type: Microsoft.Resources/resourceGroups, name: a, location: westeurope }\n", "w.yaml", SUB),
   );
   const exported = exportWorld(store.world, app.env.registry);
   assert.deepEqual(exported, [{ id: `/subscriptions/${SUB}/resourceGroups/a`, location: "westeurope", tags: {} }]);
   const other = await appWith();
   const report = applyWorld(
-    other.app,
+    other.app.system,
     exported.map((e, i) => {
       const { id, ...body } = e;
       return { id: String(id), body, line: i + 1 };

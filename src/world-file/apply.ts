@@ -1,9 +1,7 @@
-import { randomUUID } from "node:crypto";
-import type { App } from "../arm/app.js";
-import { type EngineRequest, putResource, resolveType } from "../arm/engine.js";
-import type { HandlerContext } from "../arm/providers/index.js";
+import type { EngineEnv } from "../arm/engine.js";
 import { ArmError } from "../rules/errors.js";
-import { OverlayWorld, parseId } from "../world/index.js";
+import { runWrite } from "../system/write-path.js";
+import { type ChangeSet, OverlayWorld, type World } from "../world/index.js";
 import { dependencyOrder } from "./order.js";
 import type { WorldEntry } from "./parse.js";
 
@@ -19,24 +17,39 @@ export interface ApplyReport {
   errors: ApplyError[];
 }
 
+/** What a world is applied to: the system hub (src/system), or anything with its write path. */
+export interface ApplyTarget {
+  readonly env: EngineEnv;
+  readonly tenantId: string;
+  now(): Date;
+  /** The lab's own service principal, recorded in systemData when no other is given. */
+  defaultPrincipalId(): string;
+  snapshot(): World;
+  commit(changes: ChangeSet): unknown;
+}
+
 /**
  * Applies a world: each entry is PUT through the same engine and rules as the REST API,
  * in dependency order, against the world as the earlier entries left it. Only when
  * every entry succeeds is the whole world committed, in one transaction; otherwise
  * nothing changes and every entry's error is reported.
+ *
+ * @example
+ * const report = applyWorld(system, parseWorld(text, "world.yaml", subscriptionId));
  */
 export function applyWorld(
-  app: App,
+  target: ApplyTarget,
   entries: readonly WorldEntry[],
   options: { principalId?: string } = {},
 ): ApplyReport {
-  const overlay = new OverlayWorld(app.store.world);
+  const overlay = new OverlayWorld(target.snapshot());
   const errors: ApplyError[] = [];
   const failed = new Set<string>();
   const { order, dependsOn } = dependencyOrder(entries);
   const indexOf = new Map(entries.map((e, i) => [e, i]));
-  const now = app.clock.now();
-  const principalId = options.principalId ?? app.principals.ensureDefault(now).clientId;
+  const now = target.now();
+  const principalId = options.principalId ?? target.defaultPrincipalId();
+  const ctx = { env: target.env, world: overlay, now, tenantId: target.tenantId, principalId };
   for (const entry of order) {
     const blocking = dependsOn
       .get(indexOf.get(entry)!)!
@@ -53,29 +66,8 @@ export function applyWorld(
       continue;
     }
     try {
-      const id = parseId(entry.id);
-      if (!id) throw new ArmError("InvalidResourceId", `'${entry.id}' is not a valid ARM resource id.`);
-      const reg = resolveType(app.env, id, (entry.body.apiVersion as string | undefined) ?? newestStable(app, id.type));
-      const { apiVersion: _v, ...body } = entry.body;
-      const ctx: HandlerContext = {
-        world: overlay,
-        now,
-        apiVersion: reg.apiVersion,
-        principalId,
-        tenantId: app.tenantId,
-        newGuid: randomUUID,
-      };
-      const req: EngineRequest = {
-        method: "PUT",
-        id,
-        query: new URLSearchParams(),
-        headers: {},
-        body,
-        baseUrl: "",
-        selfUrl: "",
-        noResponseBody: true,
-      };
-      const outcome = putResource(app.env, overlay, ctx, req, reg);
+      const { apiVersion, ...body } = entry.body;
+      const outcome = runWrite(ctx, "PUT", entry.id, body, { apiVersion: apiVersion as string | undefined });
       if (outcome.changes) overlay.add(outcome.changes);
     } catch (error) {
       failed.add(entry.id);
@@ -83,14 +75,6 @@ export function applyWorld(
       errors.push({ id: entry.id, line: entry.line, code: String(error.code), message: error.message });
     }
   }
-  if (errors.length === 0) app.store.commit(overlay.changes());
+  if (errors.length === 0) target.commit(overlay.changes());
   return { applied: errors.length === 0 ? entries.length : 0, errors };
-}
-
-/** World files may omit `apiVersion`: the newest non-preview version of the type is used. */
-function newestStable(app: App, type: string): string | null {
-  const reg = app.env.registry.type(type);
-  if (!reg) return "unknown";
-  const stable = reg.apiVersions.filter((v) => !v.includes("preview")).sort();
-  return stable[stable.length - 1] ?? reg.apiVersions[reg.apiVersions.length - 1] ?? null;
 }

@@ -159,6 +159,10 @@ export class OverlayWorld implements World {
     return this.base.version + 0.5;
   }
 
+  get catalog(): Catalog | undefined {
+    return this.base.catalog;
+  }
+
   /** Adds more changes on top of the ones already held. */
   add(changes: ChangeSet): void {
     for (const id of changes.deletes) {
