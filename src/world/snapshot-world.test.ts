@@ -3,21 +3,12 @@ import { test } from "node:test";
 import fc from "fast-check";
 import type { Resource } from "./resource.js";
 import { SnapshotWorld } from "./snapshot-world.js";
+import { TEST_NETWORK, testSubnet, testVnet } from "./test-resources.js";
 import { MapWorld } from "./world.js";
 
-const R = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network";
-const vnet = (name: string, extra: Record<string, unknown> = {}): Resource => ({
-  id: `${R}/virtualNetworks/${name}`,
-  name,
-  type: "Microsoft.Network/virtualNetworks",
-  properties: extra,
-});
-const subnet = (v: string, name: string): Resource => ({
-  id: `${R}/virtualNetworks/${v}/subnets/${name}`,
-  name,
-  type: "Microsoft.Network/virtualNetworks/subnets",
-  properties: {},
-});
+const R = TEST_NETWORK;
+const vnet = testVnet;
+const subnet = testSubnet;
 
 test("a snapshot finds by id and type case-insensitively and lists descendants", () => {
   const world = SnapshotWorld.of([vnet("hub"), subnet("hub", "a"), subnet("spoke", "b"), vnet("spoke")]);

@@ -1,21 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Resource } from "./resource.js";
+import { TEST_NETWORK, testSubnet, testVnet } from "./test-resources.js";
 import { MapWorld, OverlayWorld } from "./world.js";
 
-const R = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network";
-const vnet = (name: string, extra: Record<string, unknown> = {}): Resource => ({
-  id: `${R}/virtualNetworks/${name}`,
-  name,
-  type: "Microsoft.Network/virtualNetworks",
-  properties: extra,
-});
-const subnet = (v: string, name: string): Resource => ({
-  id: `${R}/virtualNetworks/${v}/subnets/${name}`,
-  name,
-  type: "Microsoft.Network/virtualNetworks/subnets",
-  properties: {},
-});
+const R = TEST_NETWORK;
+const vnet = testVnet;
+const subnet = testSubnet;
 
 test("MapWorld finds by id and type case-insensitively, and lists descendants", () => {
   const world = new MapWorld([vnet("hub"), subnet("hub", "a"), subnet("spoke", "b"), vnet("spoke")]);
