@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Resource } from "./resource.js";
 import { TEST_NETWORK, testSubnet, testVnet } from "./test-resources.js";
 import { MapWorld, OverlayWorld } from "./world.js";
 
