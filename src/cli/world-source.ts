@@ -54,7 +54,9 @@ export function loadCliWorld(source: CliWorldSource): LoadedCliWorld {
 function fromFile(path: string): World {
   const { snapshot, report } = usage(() => loadWorld({ kind: "file", path }, { at: LAB_APPLIED_AT }));
   if (report && report.errors.length > 0) {
-    throw new UsageError(`The world file '${path}' is not valid:\n${refusalLines(path, report).join("\n")}`);
+    const more =
+      report.errors.length > 1 ? ` (and ${report.errors.length - 1} more error(s); 'arclink apply' lists them)` : "";
+    throw new UsageError(`${refusalLines(path, report, 1)[0]}${more}`);
   }
   return snapshot;
 }
