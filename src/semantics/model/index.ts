@@ -4,3 +4,4 @@ export * from "./network.js";
 export * from "./premises.js";
 export * from "./private-dns.js";
 export * from "./read-json.js";
+export * from "./subnet-addresses.js";
