@@ -1,4 +1,5 @@
 import { idKey, typeKey } from "../world/arm-id.js";
+import type { Catalog } from "../world/catalog/catalog.js";
 import type { Resource } from "../world/resource.js";
 import type { World } from "../world/world.js";
 
@@ -24,6 +25,10 @@ export class IndexedWorld implements World {
 
   get version(): number {
     return this.#base.version;
+  }
+
+  get catalog(): Catalog | undefined {
+    return this.#base.catalog;
   }
 
   get(id: string): Resource | undefined {
