@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -8,10 +8,10 @@ import { arclink, arclinkUp, stop } from "./helpers/cli.js";
 const SUB = "00000000-0000-0000-0000-000000000000";
 const tmp = () => mkdtempSync(join(tmpdir(), "arclink-cli-"));
 
-async function getJson(url: string, ca: string) {
+async function getJson(url: string, ca: string, headers: Record<string, string> = {}) {
   const { request } = await import("node:https");
   return new Promise<{ status: number; body: any }>((resolve, reject) => {
-    request(url, { ca: readFileSync(ca) }, (res) => {
+    request(url, { ca: readFileSync(ca), headers }, (res) => {
       let text = "";
       res.on("data", (d) => {
         text += d;
@@ -34,8 +34,14 @@ describe("arclink up", () => {
       assert.ok(ready.servicePrincipal.secret.length >= 20);
       const health = await getJson(`${ready.armEndpoint}/_arclink/health`, ready.caPath);
       assert.deepEqual(health, { status: 200, body: { status: "ok" } });
-      const info = await getJson(`${ready.armEndpoint}/_arclink/info`, ready.caPath);
+      const info = await getJson(`${ready.armEndpoint}/_arclink/info`, ready.caPath, {
+        "x-arclink-admin-key": ready.adminKey,
+      });
       assert.equal(info.body.armEndpoint, ready.armEndpoint);
+      // The admin key is printed and kept owner-only; without it admin routes answer 401.
+      assert.equal(readFileSync(ready.adminKeyPath, "utf8").trim(), ready.adminKey);
+      assert.equal(statSync(ready.adminKeyPath).mode & 0o777, 0o600);
+      assert.equal((await getJson(`${ready.armEndpoint}/_arclink/info`, ready.caPath)).status, 401);
     } finally {
       assert.equal(await stop(child), 0);
     }
@@ -92,7 +98,9 @@ describe("arclink apply and export", () => {
       // While the server runs, apply goes through it, so it sees the change at once.
       writeFileSync(file, "- { type: Microsoft.Resources/resourceGroups, name: live, location: eastus }\n");
       assert.equal(arclink(["apply", file, "--data", data]).code, 0);
-      const info = await getJson(`${ready.armEndpoint}/_arclink/info`, ready.caPath);
+      const info = await getJson(`${ready.armEndpoint}/_arclink/info`, ready.caPath, {
+        "x-arclink-admin-key": ready.adminKey,
+      });
       assert.equal(info.body.resources, 2);
     } finally {
       await stop(child);

@@ -49,6 +49,7 @@ const subscriptions = (armUrl: string, ca: Buffer, bearer: string) =>
 
 test("a data-dir system keeps its service principal, secret and signing key across a restart", async () => {
   const first = await startSystem({ dataDir: dir, port: 0 });
+  const port = Number(new URL(first.armUrl).port);
   const ca = readFileSync(first.caPath);
   const sp = first.servicePrincipal;
   const jwk = first.app.tokens.publicJwk;
@@ -56,13 +57,14 @@ test("a data-dir system keeps its service principal, secret and signing key acro
   assert.equal((await subscriptions(first.armUrl, ca, oldToken)).status, 200);
   await first.stop();
 
-  const second = await startSystem({ dataDir: dir, port: 0 });
+  // The same port: the server's origin, and so its tokens' audience and issuer, stay the same.
+  const second = await startSystem({ dataDir: dir, port });
   try {
     assert.deepEqual(second.servicePrincipal, sp);
     assert.equal(second.app.principals.list().length, 1);
     assert.deepEqual(second.app.tokens.publicJwk, jwk);
     assert.deepEqual(readFileSync(second.caPath), ca);
-    // A token issued before the restart still verifies (its audience names the old port's localhost).
+    // A token issued before the restart still verifies (its audience and issuer name the same origin).
     assert.equal((await subscriptions(second.armUrl, ca, oldToken)).status, 200);
     const fresh = await token(second.armUrl, ca, sp.clientId, sp.secret);
     assert.equal((await subscriptions(second.armUrl, ca, fresh)).status, 200);

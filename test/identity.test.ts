@@ -231,26 +231,37 @@ describe("ARM authentication", () => {
   });
 
   test("a token for another audience → 401 InvalidAuthenticationTokenAudience naming it", async () => {
+    const { token } = await app.tokens.issue(
+      { clientId: sp.clientId, tenantId: TENANT, audience: "https://vault.azure.net", issuer: `${BASE}/adfs` },
+      new Date(),
+    );
     await assertRefused(
-      await arm(await tokenFor("https://vault.azure.net")),
+      await arm(token),
       "InvalidAuthenticationTokenAudience",
       /wrong audience or resource 'https:\/\/vault.azure.net'/,
     );
   });
 
-  test("ARM audiences accepted: Azure's, localhost, an IP address, and the host the request came to", async () => {
-    for (const audience of [
-      "https://management.azure.com/",
-      "https://management.core.windows.net/",
-      "https://localhost:9999/",
-      "https://10.1.2.3:8443/",
-      "https://[::1]:8443/",
-    ]) {
+  test("ARM audiences accepted: Azure's two and this server's configured origin, nothing else", async () => {
+    for (const audience of ["https://management.azure.com/", "https://management.core.windows.net", `${BASE}/`]) {
       assert.equal((await arm(await tokenFor(audience))).status, 200, audience);
     }
+    // Neither another port of localhost nor an IP literal names this server, whatever Host says.
+    for (const audience of ["https://localhost:9999/", "https://10.1.2.3:8443/", "https://[::1]:8443/"]) {
+      const { token } = await app.tokens.issue(
+        { clientId: sp.clientId, tenantId: TENANT, audience, issuer: `${BASE}/adfs` },
+        new Date(),
+      );
+      await assertRefused(await arm(token), "InvalidAuthenticationTokenAudience", /wrong audience/);
+    }
+    // A server configured as another origin accepts that origin's tokens, and this one does not.
     const own = "https://arclink.example:8443";
-    assert.equal((await arm(await tokenFor(`${own}/`), own)).status, 200);
-    assert.equal((await arm(await tokenFor(`${own}/`))).status, 401);
+    const { token } = await app.tokens.issue(
+      { clientId: sp.clientId, tenantId: TENANT, audience: `${own}/`, issuer: `${own}/adfs` },
+      new Date(),
+    );
+    assert.equal((await arm(token, own)).status, 200);
+    await assertRefused(await arm(token), "InvalidAuthenticationTokenAudience");
   });
 });
 

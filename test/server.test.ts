@@ -46,6 +46,7 @@ test("a leading double slash is a path, not a host", async () => {
     "PUT",
     `//subscriptions/${SUB}//resourcegroups/a?api-version=2025-04-01`,
     '{"location":"westeurope"}',
+    { "content-type": "application/json" },
   );
   assert.equal(res.status, 201);
   assert.equal(JSON.parse(res.text).id, `/subscriptions/${SUB}/resourceGroups/a`);

@@ -32,6 +32,8 @@ export interface AppOptions {
   retryAfterSeconds?: number;
   /** Extra data `/_arclink/info` reports (endpoints, CA path). */
   info?: () => Record<string, unknown>;
+  /** The data directory's admin key (`admin-auth.ts`); without it admin routes take only the lab principal's token. */
+  adminKey?: string;
 }
 
 /** A stage answers a request, or passes it on by answering undefined. */
@@ -77,6 +79,7 @@ export async function createApp({
   armHostNames = ["management.azure.com", "management.core.windows.net"],
   retryAfterSeconds = 0,
   info = () => ({}),
+  adminKey,
 }: AppOptions): Promise<App> {
   const system =
     givenSystem ??
@@ -98,9 +101,9 @@ export async function createApp({
 
   const pipeline: Stage[] = [
     // 1. Admin endpoints live apart from ARM paths, under /_arclink/ (DESIGN.md).
-    createAdminRoutes(app, info),
+    createAdminRoutes(app, info, { adminKey, armHostNames }),
     // 2. The local authority: token endpoints, OpenID metadata, /metadata/endpoints.
-    createIdentityRoutes({ tenantId: system.tenantId, tokens, principals, now: () => system.now() }),
+    createIdentityRoutes({ tenantId: system.tenantId, tokens, principals, now: () => system.now(), armHostNames }),
     // 3. Everything else is ARM and needs a valid bearer token for our audience.
     createAuthenticate(app, armHostNames),
     // 4. Tenant-level ARM: subscriptions, tenants, providers, locations, operations.

@@ -1,39 +1,27 @@
-import { isIP } from "node:net";
 import { ArmError } from "../rules/errors.js";
 import type { App, Stage } from "./app.js";
 import type { ArmRequest, ArmResponse } from "./http-types.js";
+import { acceptedAudiences, acceptedIssuers, audienceKey } from "./identity/index.js";
 
-/** The host of an audience URI, lower-case and without IPv6 brackets; undefined if it is not a URI. */
-function audienceHost(aud: string): string | undefined {
-  try {
-    return new URL(aud).hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  } catch {
-    return undefined;
-  }
+/** Who a verified bearer token speaks for. */
+export interface Caller {
+  principalId: string;
 }
 
 /**
- * ARM calls need `Authorization: Bearer <token>` issued by the local authority for an
- * ARM audience: Azure's own ARM audiences (what the Azure SDKs ask for), or this server
- * under any of its names — localhost, an IP address, or the host the request came to
- * (what the Azure CLI asks for after `az cloud register`). A 401 carries ARM's error
- * body and a `WWW-Authenticate` challenge naming the authority.
+ * Verifies `Authorization: Bearer <token>` as ARM does and answers who is calling, or
+ * throws ARM's 401s: `AuthenticationFailed` (no or malformed header),
+ * `InvalidAuthenticationToken` (bad signature, not yet valid, or its principal deleted),
+ * `ExpiredAuthenticationToken`, `InvalidAuthenticationTokenAudience` (an audience other
+ * than Azure's ARM audiences or this server's configured origin — never one derived from
+ * the request), `InvalidAuthenticationTokenTenant` (another tenant or issuer).
+ *
+ * @example
+ * const verify = createBearerVerifier(app, ["management.azure.com"]);
+ * const { principalId } = await verify(req);
  */
-export function createAuthenticate(app: App, armHostNames: readonly string[]): Stage {
-  const hosts = new Set(["localhost", ...armHostNames.map((h) => h.toLowerCase())]);
-
-  function checkAudience(req: ArmRequest, audience: string): void {
-    const host = audienceHost(audience);
-    const own = audienceHost(req.baseUrl);
-    if (host && (hosts.has(host) || isIP(host) !== 0 || host === own)) return;
-    const allowed = [`${req.baseUrl}/`, ...[...hosts].filter((h) => h !== "localhost").map((h) => `https://${h}/`)];
-    throw new ArmError(
-      "InvalidAuthenticationTokenAudience",
-      `The access token has been obtained for wrong audience or resource '${audience}'. It should exactly match with one of the allowed audiences ${allowed.map((a) => `'${a}'`).join(",")}.`,
-    );
-  }
-
-  async function verify(req: ArmRequest): Promise<string> {
+export function createBearerVerifier(app: App, armHostNames: readonly string[]) {
+  return async function verifyBearer(req: ArmRequest): Promise<Caller> {
     const header = req.headers.authorization;
     if (!header) {
       throw new ArmError("AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
@@ -47,19 +35,54 @@ export function createAuthenticate(app: App, armHostNames: readonly string[]): S
     }
     // Tokens live in real time: advancing the virtual clock must not expire a client's cached token.
     const claims = await app.tokens.verify(token, new Date());
-    checkAudience(req, claims.audience);
-    return claims.clientId;
-  }
+    const audiences = acceptedAudiences(armHostNames, req.baseUrl);
+    if (!audiences.includes(audienceKey(claims.audience))) {
+      throw new ArmError(
+        "InvalidAuthenticationTokenAudience",
+        `The access token has been obtained for wrong audience or resource '${claims.audience}'. It should exactly match with one of the allowed audiences ${audiences.map((a) => `'${a}'`).join(",")}.`,
+      );
+    }
+    const issuers = acceptedIssuers(req.baseUrl, app.tenantId);
+    if (claims.tenantId.toLowerCase() !== app.tenantId.toLowerCase() || !issuers.includes(claims.issuer)) {
+      throw new ArmError(
+        "InvalidAuthenticationTokenTenant",
+        `The access token is from the wrong issuer '${claims.issuer}' or tenant '${claims.tenantId}'. It must match the tenant '${app.tenantId}' and one of the issuers ${issuers.map((i) => `'${i}'`).join(",")}.`,
+      );
+    }
+    if (!app.principals.get(claims.clientId)) {
+      throw new ArmError(
+        "InvalidAuthenticationToken",
+        `The access token is invalid: its service principal '${claims.clientId}' does not exist in tenant '${app.tenantId}'.`,
+      );
+    }
+    return { principalId: claims.clientId };
+  };
+}
 
+/** ARM's 401: the error body and a `WWW-Authenticate` challenge naming the authority. */
+export function challenge(req: ArmRequest, error: ArmError): ArmResponse {
+  // ARM's challenge; clients that handle claims challenges read it, the rest ignore it.
+  const value = `Bearer authorization_uri="${req.baseUrl}/adfs", error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`;
+  return {
+    status: error.status,
+    headers: error.status === 401 ? { "www-authenticate": value } : {},
+    body: error.toBody(),
+  };
+}
+
+/**
+ * ARM calls need a bearer token issued by the local authority for an ARM audience
+ * (`createBearerVerifier`); a refusal is a 401 with ARM's error body and challenge.
+ */
+export function createAuthenticate(app: App, armHostNames: readonly string[]): Stage {
+  const verify = createBearerVerifier(app, armHostNames);
   return async function authenticate(req, state): Promise<ArmResponse | undefined> {
     try {
-      state.principalId = await verify(req);
+      state.principalId = (await verify(req)).principalId;
       return undefined;
     } catch (error) {
       if (!(error instanceof ArmError)) throw error;
-      // ARM's challenge; clients that handle claims challenges read it, the rest ignore it.
-      const challenge = `Bearer authorization_uri="${req.baseUrl}/adfs", error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`;
-      return { status: error.status, headers: { "www-authenticate": challenge }, body: error.toBody() };
+      return challenge(req, error);
     }
   };
 }

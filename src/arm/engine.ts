@@ -22,6 +22,7 @@ import {
 import { checkApiVersion } from "./api-version.js";
 import { checkPreconditions, etagHeader } from "./etag.js";
 import type { ArmResponse } from "./http-types.js";
+import { checkPropertiesObject, checkTags } from "./input-checks.js";
 import type { HandlerContext, TypeHandler } from "./providers/provider.js";
 import type { RegisteredType, Registry } from "./providers/registry.js";
 
@@ -113,20 +114,8 @@ function requireObject(body: unknown): Record<string, unknown> {
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
     throw new ArmError("InvalidRequestContent", "The request content must be a JSON object.");
   }
+  checkPropertiesObject(body as Record<string, unknown>);
   return body as Record<string, unknown>;
-}
-
-function checkTags(tags: unknown): Record<string, string> | undefined {
-  if (tags === undefined || tags === null) return undefined;
-  if (typeof tags !== "object" || Array.isArray(tags)) {
-    throw new ArmError("InvalidRequestContent", "The 'tags' property must be a JSON object of strings.", "tags");
-  }
-  for (const [k, v] of Object.entries(tags)) {
-    if (typeof v !== "string") {
-      throw new ArmError("InvalidRequestContent", `The value of tag '${k}' must be a string.`, `tags.${k}`);
-    }
-  }
-  return tags as Record<string, string>;
 }
 
 /** Location rules of tracked resources: required, known, and unchangeable once created. */

@@ -9,7 +9,7 @@ export interface ArmRequest {
   headers: Record<string, string | undefined>;
   /** Raw body bytes (empty when there is none). */
   rawBody: Buffer;
-  /** Scheme, host and port the client used, for absolute URLs in headers. */
+  /** The server's configured public origin (scheme, host, port) for absolute URLs; never the `Host` header. */
   baseUrl: string;
   requestId: string;
 }

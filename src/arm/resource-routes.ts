@@ -6,6 +6,7 @@ import { deleteResource, type EngineRequest, type Outcome, patchResource, putRes
 import { getResource, headResource, listResources } from "./engine-reads.js";
 import type { ArmRequest } from "./http-types.js";
 import type { HandlerContext } from "./providers/index.js";
+import { parseJsonBody, requireJsonBody } from "./request-limits.js";
 
 /** An instance path parses as an id; a collection path does once a name is appended. */
 function parsePath(path: string): { id: ArmId; collection: boolean } | undefined {
@@ -15,17 +16,10 @@ function parsePath(path: string): { id: ArmId; collection: boolean } | undefined
   return asCollection ? { id: asCollection, collection: true } : undefined;
 }
 
+/** A write's body: JSON only (415 otherwise), within the size and depth limits. */
 function parseBody(req: ArmRequest): unknown {
-  const text = req.rawBody.toString("utf8");
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ArmError(
-      "InvalidRequestContent",
-      `The request content was invalid and could not be deserialized: '${(error as Error).message}'.`,
-    );
-  }
+  requireJsonBody(req.headers, req.rawBody);
+  return parseJsonBody(req.rawBody);
 }
 
 /**
@@ -96,7 +90,7 @@ export function createResourceRoutes(app: App): Stage {
     }
     if (outcome.operation) {
       const namespace = id.namespace ?? "Microsoft.Resources";
-      const base = `${req.baseUrl}/subscriptions/${id.subscriptionId}/providers/${namespace}/locations/${location}`;
+      const base = `${req.baseUrl}/subscriptions/${encodeURIComponent(id.subscriptionId)}/providers/${namespace}/locations/${location}`;
       const version = `?api-version=${reg.apiVersion}`;
       outcome.response.headers = {
         ...outcome.response.headers,

@@ -11,7 +11,12 @@ async function listing(providers: readonly Provider[], namespace: string) {
   const app = await createApp({ store: new Store({ inMemory: true }), providers });
   const sp = app.principals.ensureDefault(new Date());
   const { token } = await app.tokens.issue(
-    { clientId: sp.clientId, tenantId: app.tenantId, audience: "https://management.azure.com/", issuer: "test" },
+    {
+      clientId: sp.clientId,
+      tenantId: app.tenantId,
+      audience: "https://management.azure.com/",
+      issuer: "https://localhost:8443/adfs",
+    },
     new Date(),
   );
   const res = await app.handle({

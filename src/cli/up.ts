@@ -18,6 +18,7 @@ interface UpOptions {
   empty?: boolean;
   port: string;
   json?: boolean;
+  synchronous: string;
 }
 
 /** `arclink up`: starts the system and prints how to reach it. */
@@ -32,8 +33,17 @@ export function registerUp(program: Command): void {
     .option("--empty", "start with no world")
     .option("--port <n>", "HTTPS port for ARM; 0 picks a free port", "8443")
     .option("--json", "print the endpoints as one JSON object on one line")
+    .option(
+      "--synchronous <mode>",
+      "SQLite durability: FULL syncs every commit (survives power loss); NORMAL is faster but may lose the last commits on power loss",
+      "FULL",
+    )
     .action(async (opts: UpOptions, cmd: Command) => {
       const port = parsePort(opts.port);
+      const synchronous = opts.synchronous.toUpperCase();
+      if (synchronous !== "FULL" && synchronous !== "NORMAL") {
+        throw new UsageError(`Invalid value for --synchronous: '${opts.synchronous}'. Expected 'FULL' or 'NORMAL'.`);
+      }
       const dataSource = cmd.getOptionValueSource("data");
       if (opts.inMemory && dataSource === "cli") {
         throw new UsageError("Options --data and --in-memory cannot be used together: choose one.");
@@ -57,6 +67,7 @@ export function registerUp(program: Command): void {
         dataDir: opts.inMemory ? undefined : opts.data,
         inMemory: opts.inMemory,
         port,
+        synchronous,
       });
       // The default world seeds a new lab; an explicit --world is applied every time.
       const seed = opts.world !== undefined || system.system.snapshot().size === 0;
@@ -91,6 +102,8 @@ export function registerUp(program: Command): void {
         servicePrincipal: system.servicePrincipal,
         caPath: system.caPath,
         dataDir: opts.inMemory ? null : system.dataDir,
+        adminKey: system.adminKey,
+        adminKeyPath: system.adminKeyPath,
         world: worldSummary,
         resources: system.system.snapshot().size,
       };
@@ -107,6 +120,7 @@ export function registerUp(program: Command): void {
             `  Service principal:  ${summary.servicePrincipal.clientId}`,
             `  Secret:             ${summary.servicePrincipal.secret}`,
             `  CA certificate:     ${summary.caPath}`,
+            `  Admin key:          ${summary.adminKey}   (${summary.adminKeyPath}; header x-arclink-admin-key)`,
             `  World:              ${summary.resources} resources${worldSummary ? ` (applied ${worldSummary.file})` : ""}`,
             `Trust it: export NODE_EXTRA_CA_CERTS=${summary.caPath} REQUESTS_CA_BUNDLE=${summary.caPath}`,
             "Press Ctrl-C to stop.",

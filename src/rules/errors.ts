@@ -7,6 +7,20 @@ export const ARM_ERRORS = {
   // Request shape
   InvalidRequestContent: 400,
   RequestEntityTooLarge: 413,
+  // The HTTPS front refuses what is not a well-formed request before routing (docs/reliability.md).
+  UnsupportedMediaType: 415,
+  InvalidRequestUri: 400,
+  InvalidHostHeader: 400,
+  InvalidHttpRequest: 400,
+  RequestHeaderFieldsTooLarge: 431,
+  RequestTimeout: 408,
+  ExpectationFailed: 417,
+  // Tag limits (learn.microsoft.com "Use tags to organize your Azure resources"): at most 50 tags,
+  // names 1-512 characters without < > % & \ ? /, values at most 256. TooManyTags is arclink's.
+  InvalidTagName: 400,
+  InvalidTagNameCharacters: 400,
+  InvalidTagValueLength: 400,
+  TooManyTags: 400,
   InvalidApiVersionParameter: 400,
   MissingApiVersionParameter: 400,
   InvalidResourceId: 400,
@@ -73,6 +87,9 @@ export const ARM_ERRORS = {
   InvalidAuthenticationToken: 401,
   InvalidAuthenticationTokenAudience: 401,
   ExpiredAuthenticationToken: 401,
+  InvalidAuthenticationTokenTenant: 401,
+  // Admin routes: a credential that is valid but not the lab's own, or a cross-origin request.
+  AuthorizationFailed: 403,
   // Server
   InternalServerError: 500,
 } as const satisfies Record<string, number>;

@@ -7,6 +7,10 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE principals (client_id TEXT PRIMARY KEY, secret TEXT NOT NULL, display_name TEXT NOT NULL, created_at TEXT NOT NULL);
    CREATE TABLE operations (id TEXT PRIMARY KEY, body TEXT NOT NULL);
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Completed operations are pruned by their end time (operations.ts).
+  `ALTER TABLE operations ADD COLUMN ended_at TEXT;
+   UPDATE operations SET ended_at = json_extract(body, '$.endTime');
+   CREATE INDEX operations_ended_at ON operations (ended_at) WHERE ended_at IS NOT NULL;`,
 ];
 
 export function migrate(db: Database.Database): void {

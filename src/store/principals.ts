@@ -8,7 +8,15 @@ export interface ServicePrincipal {
   createdAt: string;
 }
 
-/** Service principals of the local tenant, kept in the data directory's database. */
+/** Principals by lower-cased client id, per store; dropped on every create and delete. */
+const CACHE = new WeakMap<Store, Map<string, ServicePrincipal>>();
+
+/**
+ * Service principals of the local tenant, kept in the data directory's database. Lookups
+ * by client id are served from a cache that every create and delete through any
+ * `Principals` of the same store invalidates, so checking a principal per token is cheap
+ * and a deleted principal is gone at once.
+ */
 export class Principals {
   constructor(private readonly store: Store) {}
 
@@ -26,7 +34,21 @@ export class Principals {
   }
 
   get(clientId: string): ServicePrincipal | undefined {
-    return this.list().find((p) => p.clientId.toLowerCase() === clientId.toLowerCase());
+    let byId = CACHE.get(this.store);
+    if (!byId) {
+      byId = new Map(this.list().map((p) => [p.clientId.toLowerCase(), p]));
+      CACHE.set(this.store, byId);
+    }
+    return byId.get(clientId.toLowerCase());
+  }
+
+  /** Deletes a principal; its tokens are refused from then on. True when it existed. */
+  delete(clientId: string): boolean {
+    const sp = this.get(clientId);
+    if (!sp) return false;
+    this.store.db.prepare("DELETE FROM principals WHERE client_id = ?").run(sp.clientId);
+    CACHE.delete(this.store);
+    return true;
   }
 
   create(displayName: string, now: Date): ServicePrincipal {
@@ -39,6 +61,7 @@ export class Principals {
     this.store.db
       .prepare("INSERT INTO principals (client_id, secret, display_name, created_at) VALUES (?, ?, ?, ?)")
       .run(sp.clientId, sp.secret, sp.displayName, sp.createdAt);
+    CACHE.delete(this.store);
     return sp;
   }
 

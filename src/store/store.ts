@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { type ChangeSet, idKey, type Resource, SnapshotWorld } from "../world/index.js";
@@ -8,6 +8,30 @@ export interface StoreOptions {
   /** Data directory; the database is `<dir>/arclink.db`. Ignored when `inMemory`. */
   dataDir?: string;
   inMemory?: boolean;
+  /**
+   * SQLite's `synchronous`: `FULL` (default) syncs the WAL on every commit, so an
+   * acknowledged write survives power loss; `NORMAL` is faster and survives a process
+   * crash but may lose the last commits on power loss (BENCHMARKS.md has the cost).
+   */
+  synchronous?: Synchronous;
+}
+
+export type Synchronous = "FULL" | "NORMAL";
+
+/** The database and its WAL files hold the principals' secrets and the signing key: owner only. */
+const DB_FILES = ["arclink.db", "arclink.db-wal", "arclink.db-shm"];
+
+/** Makes the data directory 0700 and its database files 0600, creating the database file so. */
+function secureDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const db = join(dataDir, DB_FILES[0]);
+  // SQLite creates the WAL and shared-memory files with the database file's permissions.
+  if (!existsSync(db)) closeSync(openSync(db, "a", 0o600));
+  for (const name of DB_FILES) {
+    const path = join(dataDir, name);
+    if (existsSync(path)) chmodSync(path, 0o600);
+  }
 }
 
 /**
@@ -21,14 +45,14 @@ export class Store {
   #world = SnapshotWorld.empty();
   #seq = 0;
 
-  constructor({ dataDir = ".arclink", inMemory = false }: StoreOptions = {}) {
+  constructor({ dataDir = ".arclink", inMemory = false, synchronous = "FULL" }: StoreOptions = {}) {
     if (inMemory) {
       this.db = new Database(":memory:");
     } else {
-      mkdirSync(dataDir, { recursive: true });
+      secureDataDir(dataDir);
       this.db = new Database(join(dataDir, "arclink.db"));
       this.db.pragma("journal_mode = WAL");
-      this.db.pragma("synchronous = NORMAL");
+      this.db.pragma(`synchronous = ${synchronous === "NORMAL" ? "NORMAL" : "FULL"}`);
     }
     this.db.pragma("foreign_keys = ON");
     migrate(this.db);

@@ -1,10 +1,12 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { join, resolve } from "node:path";
+import { loadOrCreateAdminKey } from "../arm/admin-auth.js";
 import { type App, createApp } from "../arm/app.js";
 import { startServer } from "../arm/server.js";
 import { VirtualClock } from "../fabric/clock.js";
 import { issueLeaf, loadOrCreateCa, serverNames } from "../pki/index.js";
+import type { Synchronous } from "../store/index.js";
 import { catalogFromEnvironment, catalogFromFile, openSystem, type System, temporaryDataDir } from "./system.js";
 
 export interface SystemOptions {
@@ -19,6 +21,10 @@ export interface SystemOptions {
   clockScale?: number;
   /** A downloaded `ServiceTags_Public_*.json` to use instead of the built-in catalog; default `$ARCLINK_SERVICE_TAGS`. */
   serviceTagsPath?: string;
+  /** SQLite durability: `FULL` (default) or `NORMAL` (faster; may lose the last commits on power loss). */
+  synchronous?: Synchronous;
+  /** The origin the server names itself by (default `https://localhost:<port>`); see `startServer`. */
+  publicOrigin?: string;
 }
 
 export interface RunningSystem {
@@ -33,6 +39,9 @@ export interface RunningSystem {
   servicePrincipal: { clientId: string; secret: string };
   caPath: string;
   dataDir: string;
+  /** The admin key for `/_arclink/*` (header `x-arclink-admin-key`) and the 0600 file that holds it. */
+  adminKey: string;
+  adminKeyPath: string;
   stop(): Promise<void>;
 }
 
@@ -49,11 +58,21 @@ export async function startSystem({
   pageSize,
   clockScale = 1,
   serviceTagsPath,
+  synchronous,
+  publicOrigin,
 }: SystemOptions = {}): Promise<RunningSystem> {
   const catalog = serviceTagsPath ? catalogFromFile(serviceTagsPath) : catalogFromEnvironment();
   const temp = inMemory && !dataDir ? temporaryDataDir() : undefined;
   const dir = resolve(dataDir ?? temp?.dir ?? ".arclink");
-  const system = openSystem({ data: dir, memory: inMemory, clock: new VirtualClock(clockScale), catalog, pageSize });
+  const system = openSystem({
+    data: dir,
+    memory: inMemory,
+    synchronous,
+    clock: new VirtualClock(clockScale),
+    catalog,
+    pageSize,
+  });
+  const admin = loadOrCreateAdminKey(dir);
   const now = new Date();
   const ca = await loadOrCreateCa(dir, now);
   const leaf = await issueLeaf(ca, serverNames(host, networkInterfaces()), now);
@@ -61,8 +80,9 @@ export async function startSystem({
   const app = await createApp({
     system,
     info: () => ({ armEndpoint: armUrl, caPath: ca.certPath, dataDir: dir, inMemory }),
+    adminKey: admin.key,
   });
-  const { server, url } = await startServer({ app, cert: leaf.certPem, key: leaf.keyPem, host, port });
+  const { server, url } = await startServer({ app, cert: leaf.certPem, key: leaf.keyPem, host, port, publicOrigin });
   armUrl = url;
   const sp = app.principals.ensureDefault(now);
   // Other commands (apply, export) find a running server of a data directory here.
@@ -79,6 +99,8 @@ export async function startSystem({
     servicePrincipal: { clientId: sp.clientId, secret: sp.secret },
     caPath: ca.certPath,
     dataDir: dir,
+    adminKey: admin.key,
+    adminKeyPath: admin.path,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

@@ -6,7 +6,7 @@ import { PROVIDERS, type Provider, Registry } from "../arm/providers/index.js";
 import { VirtualClock } from "../fabric/clock.js";
 import { RULES } from "../rules/index.js";
 import type { Rule } from "../rules/rule.js";
-import { Operations, Principals, Store } from "../store/index.js";
+import { Operations, Principals, Store, type Synchronous } from "../store/index.js";
 import { loadServiceTagsFile, serviceTagsFromEnvironment } from "../world/catalog/service-tags-file.js";
 import { type Catalog, type ChangeSet, createCatalog, type Resource, type SnapshotWorld } from "../world/index.js";
 import { type ApplyReport, type ApplyTarget, applyWorld, type WorldEntry } from "../world-file/index.js";
@@ -24,6 +24,8 @@ export interface OpenSystemOptions {
   memory?: boolean;
   /** An already open store to own instead of opening one (`data` and `memory` are then ignored). */
   store?: Store;
+  /** SQLite's `synchronous` for a data directory: `FULL` (default) or `NORMAL` (see Store). */
+  synchronous?: Synchronous;
   /** World entries (from `parseWorld`) applied at open, all or nothing; a refusal throws `WorldRefusedError`. */
   world?: readonly WorldEntry[];
   /** The virtual clock; default real time. World files and labs pass `VirtualClock.fixed(…)`. */
@@ -97,6 +99,7 @@ export function openSystem({
   data,
   memory = false,
   store: givenStore,
+  synchronous,
   world,
   clock = new VirtualClock(),
   catalog = catalogFromEnvironment(),
@@ -107,7 +110,7 @@ export function openSystem({
   rules = RULES,
 }: OpenSystemOptions = {}): System {
   const dataDir = data === undefined ? undefined : resolve(data);
-  const store = givenStore ?? new Store({ dataDir, inMemory: memory || dataDir === undefined });
+  const store = givenStore ?? new Store({ dataDir, inMemory: memory || dataDir === undefined, synchronous });
   store.setCatalog(catalog);
   const principals = new Principals(store);
   principals.ensureDefault(clock.now());

@@ -29,7 +29,12 @@ export async function inject(options: Partial<AppOptions> = {}): Promise<Injecto
   const app = await createApp({ ...options, store });
   const sp = app.principals.ensureDefault(new Date());
   const { token } = await app.tokens.issue(
-    { clientId: sp.clientId, tenantId: app.tenantId, audience: "https://management.azure.com/", issuer: "test" },
+    {
+      clientId: sp.clientId,
+      tenantId: app.tenantId,
+      audience: "https://management.azure.com/",
+      issuer: "https://localhost:8443/adfs",
+    },
     new Date(),
   );
   async function call(
@@ -42,6 +47,8 @@ export async function inject(options: Partial<AppOptions> = {}): Promise<Injecto
     for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
     if (opts.token !== null) headers.authorization ??= `Bearer ${opts.token ?? token}`;
     const raw = opts.rawBody ?? (opts.body === undefined ? "" : JSON.stringify(opts.body));
+    // As every Azure SDK does; a test that means otherwise sets its own content-type.
+    if (raw !== "") headers["content-type"] ??= "application/json";
     return (await app.handle({
       method,
       path: normalizePath(decodeURIComponent(url.pathname)),

@@ -1,3 +1,4 @@
+export * from "./audiences.js";
 export * from "./metadata-endpoints.js";
 export * from "./oauth-errors.js";
 export * from "./openid-configuration.js";

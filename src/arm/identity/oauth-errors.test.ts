@@ -11,6 +11,7 @@ const OAUTH_CODES = new Set([
   "unsupported_grant_type",
   "invalid_scope",
   "invalid_tenant",
+  "invalid_resource",
 ]);
 
 test("every catalogue entry is a 4xx with a standard OAuth error code and an AADSTS number", () => {

@@ -14,6 +14,8 @@ export const OAUTH_ERRORS = {
   UnknownClient: { error: "unauthorized_client", status: 400, aadsts: 700016 },
   InvalidClientSecret: { error: "invalid_client", status: 401, aadsts: 7000215 },
   MissingScope: { error: "invalid_scope", status: 400, aadsts: 70011 },
+  // A resource this authority does not serve (Entra: the resource principal is not in the tenant).
+  UnknownResource: { error: "invalid_resource", status: 400, aadsts: 500011 },
   // Entra answers an unknown tenant with invalid_request at the token endpoint and
   // invalid_tenant at the OpenID discovery document.
   UnknownTenant: { error: "invalid_request", status: 400, aadsts: 90002 },

@@ -11,6 +11,8 @@ export interface IdentityOptions {
   tokens: TokenService;
   principals: Principals;
   now: () => Date;
+  /** Host names of the Azure ARM audiences the token endpoints serve (default Azure's two). */
+  armHostNames?: readonly string[];
 }
 
 /** Tenant path segments the Entra-style authority answers besides the tenant id. */

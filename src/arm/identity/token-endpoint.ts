@@ -1,5 +1,6 @@
 import type { Principals } from "../../store/index.js";
 import type { ArmRequest, ArmResponse } from "../http-types.js";
+import { ARM_HOST_NAMES, acceptedAudiences, audienceKey } from "./audiences.js";
 import { oauthError } from "./oauth-errors.js";
 import { audienceOf, credentialsOf } from "./token-request.js";
 import type { TokenService } from "./tokens.js";
@@ -9,6 +10,8 @@ export interface TokenEndpointOptions {
   tokens: TokenService;
   principals: Principals;
   now: () => Date;
+  /** Host names of the Azure ARM audiences served besides this server's own origin. */
+  armHostNames?: readonly string[];
 }
 
 /**
@@ -16,7 +19,13 @@ export interface TokenEndpointOptions {
  * v2): the client credentials grant only, with the secret in the form or in Basic
  * authorization, and the audience as ADAL's `resource` or MSAL's `scope`.
  */
-export function createTokenEndpoint({ tenantId, tokens, principals, now }: TokenEndpointOptions) {
+export function createTokenEndpoint({
+  tenantId,
+  tokens,
+  principals,
+  now,
+  armHostNames = ARM_HOST_NAMES,
+}: TokenEndpointOptions) {
   return async function tokenEndpoint(req: ArmRequest, issuer: string): Promise<ArmResponse> {
     if (req.method !== "POST") {
       return oauthError("MethodNotAllowed", `The token endpoint only accepts POST, not '${req.method}'.`);
@@ -47,6 +56,14 @@ export function createTokenEndpoint({ tenantId, tokens, principals, now }: Token
       return oauthError(
         "MissingScope",
         `The request must name a 'resource' or a 'scope' ending in '/.default'; found scope '${form.get("scope") ?? ""}'.`,
+      );
+    }
+    // Tokens only for what this authority serves: Azure's ARM audiences and this server itself.
+    const served = acceptedAudiences(armHostNames, req.baseUrl);
+    if (!served.includes(audienceKey(audience))) {
+      return oauthError(
+        "UnknownResource",
+        `The resource principal named '${audience}' was not found in the tenant named '${tenantId}': this authority serves only ${served.map((s) => `'${s}'`).join(", ")}.`,
       );
     }
     const issued = await tokens.issue({ clientId: id, tenantId, audience, issuer }, now());

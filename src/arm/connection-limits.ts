@@ -1,0 +1,88 @@
+import { STATUS_CODES } from "node:http";
+import type { Server } from "node:https";
+import type { Socket } from "node:net";
+import type { Duplex } from "node:stream";
+import type { ArmErrorCode } from "../rules/errors.js";
+import { newRequestId } from "./app.js";
+import type { Limits } from "./request-limits.js";
+
+/** What a socket-level refusal answers, before any request object exists. */
+const CLIENT_ERRORS: Record<string, { status: number; code: ArmErrorCode; message: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: "RequestHeaderFieldsTooLarge",
+    message: "The request line and headers are larger than the server accepts.",
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    code: "RequestTimeout",
+    message: "The request did not arrive in time.",
+  },
+};
+
+/**
+ * Writes an ARM-shaped error straight onto a socket and closes it: the answer to bytes
+ * that never became an HTTP request (the parser refused them, or they came too slowly).
+ */
+export function writeRawError(socket: Duplex, status: number, code: string, message: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const requestId = newRequestId();
+  const body = JSON.stringify({ error: { code, message: `${message} Request id: '${requestId}'.` } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}\r\n` +
+      "content-type: application/json; charset=utf-8\r\n" +
+      `content-length: ${Buffer.byteLength(body)}\r\n` +
+      `x-ms-request-id: ${requestId}\r\n` +
+      "connection: close\r\n\r\n" +
+      body,
+  );
+}
+
+/**
+ * Bounds what clients can hold open on the HTTPS front: connections at once (all sources
+ * and per source address; the rest are closed on arrival), the time to send the headers
+ * and the whole request, and idle keep-alive. Malformed HTTP gets ARM's error body
+ * instead of Node's bare 400. The TLS handshake timeout is a `createServer` option
+ * (`handshakeTimeout`), set by `startServer`.
+ *
+ * @example
+ * applyConnectionLimits(server, LIMITS);
+ */
+export function applyConnectionLimits(server: Server, limits: Limits): { open(): number } {
+  const perSource = new Map<string, number>();
+  let open = 0;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.on("connection", function limitConnections(socket: Socket) {
+    const source = socket.remoteAddress ?? "unknown";
+    const mine = (perSource.get(source) ?? 0) + 1;
+    if (open + 1 > limits.maxConnections || mine > limits.maxConnectionsPerSource) {
+      socket.destroy();
+      return;
+    }
+    open++;
+    perSource.set(source, mine);
+    socket.once("close", () => {
+      open--;
+      const left = (perSource.get(source) ?? 1) - 1;
+      if (left <= 0) perSource.delete(source);
+      else perSource.set(source, left);
+    });
+  });
+  server.on("clientError", function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+    const known = CLIENT_ERRORS[error.code ?? ""];
+    if (error.code === "ECONNRESET" || error.code === "EPIPE") {
+      socket.destroy();
+      return;
+    }
+    if (known) writeRawError(socket, known.status, known.code, known.message);
+    else writeRawError(socket, 400, "InvalidHttpRequest", "The request is not valid HTTP/1.1.");
+  });
+  // TLS failures (not TLS at all, bad versions, handshake timeouts) close the socket; keep them quiet.
+  server.on("tlsClientError", () => undefined);
+  return { open: () => open };
+}
