@@ -4,7 +4,7 @@
 import {
   ARC_IDS,
   ARC_IPS,
-  ARC_ZONES,
+  ARC_ZONE_IDS,
   type ArcWorldOptions,
   arcPrivateLinkResources,
   host,
@@ -113,13 +113,13 @@ function nsgOnEndpoints(r: Resource[]): Resource[] {
 /** For each finding code: a world (and time) that raises it. */
 export const CASES: Record<string, { world: () => World; now?: Date }> = {
   "ARC-DNS-PUBLIC": { world: () => world({ publicNetworkAccess: "Enabled", forwarderDomains: [] }) },
-  "ARC-DNS-NXDOMAIN": { world: () => world({}, (r) => r.filter((x) => x.id !== `${ARC_ZONES.his}/A/weu`)) },
+  "ARC-DNS-NXDOMAIN": { world: () => world({}, (r) => r.filter((x) => x.id !== `${ARC_ZONE_IDS.his}/A/weu`)) },
   "ARC-DNS-FAILED": { world: () => world({}, setProps(ARC_IDS.host, { dnsServers: ["192.168.0.99"] })) },
   "ARC-DNS-STALE-RECORD": {
     world: () =>
       world({}, (r) => [
-        ...r.filter((x) => x.id !== `${ARC_ZONES.his}/A/gbl`),
-        recordSet(ARC_ZONES.his, "gbl", { a: ["10.10.1.99"] }),
+        ...r.filter((x) => x.id !== `${ARC_ZONE_IDS.his}/A/gbl`),
+        recordSet(ARC_ZONE_IDS.his, "gbl", { a: ["10.10.1.99"] }),
       ]),
   },
   "ARC-NET-NO-ROUTE": { world: () => world({ vpn: false, hostsFile: ALL_ARC.join("\n") }) },
@@ -163,7 +163,7 @@ export const CASES: Record<string, { world: () => World; now?: Date }> = {
           peerWith: [ARC_IDS.hub],
         }),
         ...secondScope(`${rg}/providers/Microsoft.Network/virtualNetworks/spoke/subnets/pe`, "10.20.1.4"),
-        recordSet(ARC_ZONES.his, "eus", { a: ["10.20.1.4"] }),
+        recordSet(ARC_ZONE_IDS.his, "eus", { a: ["10.20.1.4"] }),
       ]),
   },
   "ARC-DNS-SHARED-RESOLVER": { world: () => world({}, unassociatedNeighbour) },

@@ -6,6 +6,16 @@ import ipaddr from "ipaddr.js";
 /** The address of Azure-provided DNS (and the platform's health probes) inside every vnet. */
 export const AZURE_DNS_ADDRESS = "168.63.129.16";
 
+/**
+ * True for the Azure platform address, which answers only from inside a vnet: from
+ * anywhere else it is just a public address where nothing listens [facts §6, DOC-PEDNS].
+ * `reach` places it (the `azure-platform` place); checks and generators ask this, never
+ * compare addresses themselves.
+ */
+export function answersOnlyInsideAzure(address: string): boolean {
+  return address === AZURE_DNS_ADDRESS;
+}
+
 export function isAddress(value: string): boolean {
   return ipaddr.isValid(value);
 }
