@@ -1,6 +1,8 @@
 // Worlds for the verify tests: the documented setup (src/semantics/testing) with one
 // mistake each, built straight in REST shapes (not through the API, so worlds that
 // today's write rules refuse can still be verified, as an old data directory might hold).
+
+import { publicAddressOf } from "../src/semantics/dns/public-names.js";
 import {
   ARC_IDS,
   ARC_IPS,
@@ -19,7 +21,6 @@ import {
   withProperties,
   worldOf,
 } from "../src/semantics/testing/index.js";
-import { publicAddressOf } from "../src/world/catalog/public-endpoints.js";
 import type { Resource } from "../src/world/resource.js";
 import type { World } from "../src/world/world.js";
 
@@ -128,7 +129,7 @@ export const CASES: Record<string, { world: () => World; now?: Date }> = {
     world: () =>
       world({
         internetAccess: false,
-        hostsFile: `${publicAddressOf("login.microsoftonline.com")} login.microsoftonline.com\n`,
+        hostsFile: `${publicAddressOf({}, "login.microsoftonline.com")} login.microsoftonline.com\n`,
       }),
   },
   "ARC-NET-FIREWALL": { world: () => world({ egressFirewall: firewall([DNS_OUT, ENTRA, ARM]) }) },

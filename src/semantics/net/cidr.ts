@@ -98,6 +98,22 @@ export function firstHost(prefix: string): string | undefined {
   }
 }
 
+/**
+ * The k-th usable IPv4 host address (0-based) across `prefixes` in order, skipping each
+ * prefix's network address and broadcast, and prefixes narrower than /30 or IPv6.
+ */
+export function nthHost(prefixes: readonly string[], k: number): string | undefined {
+  let left = k;
+  for (const text of prefixes) {
+    const p = prefixRange(text);
+    if (p?.kind !== "ipv4" || p.bits > 30) continue;
+    const usable = p.last - p.first - 1n;
+    if (BigInt(left) < usable) return fromBigInt(p.first + 1n + BigInt(left), "ipv4");
+    left -= Number(usable);
+  }
+  return undefined;
+}
+
 /** Port range tokens as NSGs and firewalls write them: `*`, `443`, `80-90`. */
 export function portMatches(ranges: readonly string[], port: number): boolean {
   if (ranges.length === 0) return true;
