@@ -1,10 +1,12 @@
 // Worlds for the verify tests: the documented setup (src/semantics/testing) with one
 // mistake each, built straight in REST shapes (not through the API, so worlds that
 // today's write rules refuse can still be verified, as an old data directory might hold).
+
+import { publicAddressOf } from "../src/semantics/dns/public-names.js";
 import {
   ARC_IDS,
   ARC_IPS,
-  ARC_ZONES,
+  ARC_ZONE_IDS,
   type ArcWorldOptions,
   arcPrivateLinkResources,
   host,
@@ -19,7 +21,6 @@ import {
   withProperties,
   worldOf,
 } from "../src/semantics/testing/index.js";
-import { publicAddressOf } from "../src/world/catalog/public-endpoints.js";
 import type { Resource } from "../src/world/resource.js";
 import type { World } from "../src/world/world.js";
 
@@ -113,13 +114,13 @@ function nsgOnEndpoints(r: Resource[]): Resource[] {
 /** For each finding code: a world (and time) that raises it. */
 export const CASES: Record<string, { world: () => World; now?: Date }> = {
   "ARC-DNS-PUBLIC": { world: () => world({ publicNetworkAccess: "Enabled", forwarderDomains: [] }) },
-  "ARC-DNS-NXDOMAIN": { world: () => world({}, (r) => r.filter((x) => x.id !== `${ARC_ZONES.his}/A/weu`)) },
+  "ARC-DNS-NXDOMAIN": { world: () => world({}, (r) => r.filter((x) => x.id !== `${ARC_ZONE_IDS.his}/A/weu`)) },
   "ARC-DNS-FAILED": { world: () => world({}, setProps(ARC_IDS.host, { dnsServers: ["192.168.0.99"] })) },
   "ARC-DNS-STALE-RECORD": {
     world: () =>
       world({}, (r) => [
-        ...r.filter((x) => x.id !== `${ARC_ZONES.his}/A/gbl`),
-        recordSet(ARC_ZONES.his, "gbl", { a: ["10.10.1.99"] }),
+        ...r.filter((x) => x.id !== `${ARC_ZONE_IDS.his}/A/gbl`),
+        recordSet(ARC_ZONE_IDS.his, "gbl", { a: ["10.10.1.99"] }),
       ]),
   },
   "ARC-NET-NO-ROUTE": { world: () => world({ vpn: false, hostsFile: ALL_ARC.join("\n") }) },
@@ -128,7 +129,7 @@ export const CASES: Record<string, { world: () => World; now?: Date }> = {
     world: () =>
       world({
         internetAccess: false,
-        hostsFile: `${publicAddressOf("login.microsoftonline.com")} login.microsoftonline.com\n`,
+        hostsFile: `${publicAddressOf({}, "login.microsoftonline.com")} login.microsoftonline.com\n`,
       }),
   },
   "ARC-NET-FIREWALL": { world: () => world({ egressFirewall: firewall([DNS_OUT, ENTRA, ARM]) }) },
@@ -163,7 +164,7 @@ export const CASES: Record<string, { world: () => World; now?: Date }> = {
           peerWith: [ARC_IDS.hub],
         }),
         ...secondScope(`${rg}/providers/Microsoft.Network/virtualNetworks/spoke/subnets/pe`, "10.20.1.4"),
-        recordSet(ARC_ZONES.his, "eus", { a: ["10.20.1.4"] }),
+        recordSet(ARC_ZONE_IDS.his, "eus", { a: ["10.20.1.4"] }),
       ]),
   },
   "ARC-DNS-SHARED-RESOLVER": { world: () => world({}, unassociatedNeighbour) },

@@ -27,6 +27,7 @@ export class IndexedWorld implements World {
     return this.#base.version;
   }
 
+  /** The snapshot's catalog (service tags): the semantics read it through `catalogOf`. */
   get catalog(): Catalog | undefined {
     return this.#base.catalog;
   }

@@ -1,21 +1,21 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { publicAddressOf } from "../../world/catalog/public-endpoints.js";
 import {
   ARC_IDS,
   ARC_IPS,
-  ARC_ZONES,
+  ARC_ZONE_IDS,
   type ArcWorldOptions,
   arcPrivateLinkResources,
   worldOf,
   zoneLink,
 } from "../testing/index.js";
 import type { Rcode, RecordType, Vantage } from "./dns-types.js";
+import { publicAddressOf } from "./public-names.js";
 import { finalAddresses, resolve } from "./resolve.js";
 
 const now = new Date("2026-02-01T00:00:00Z");
 const host: Vantage = { kind: "host", hostId: ARC_IDS.host };
-const pub = (name: string) => publicAddressOf(name)!;
+const pub = (name: string) => publicAddressOf({}, name)!;
 
 interface Case {
   title: string;
@@ -209,8 +209,8 @@ describe("resolve: the documented Arc private link setup", () => {
 
   it("NxDomainRedirect on the link falls back to public resolution", () => {
     const resources = arcPrivateLinkResources().map((r) =>
-      r.id === `${ARC_ZONES.his}/virtualNetworkLinks/hub-link`
-        ? zoneLink(ARC_ZONES.his, "hub-link", ARC_IDS.hub, "NxDomainRedirect")
+      r.id === `${ARC_ZONE_IDS.his}/virtualNetworkLinks/hub-link`
+        ? zoneLink(ARC_ZONE_IDS.his, "hub-link", ARC_IDS.hub, "NxDomainRedirect")
         : r,
     );
     const answer = resolve(worldOf(resources), host, "eus.his.arc.azure.com", "A", now);

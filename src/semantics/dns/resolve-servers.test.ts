@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { publicAddressOf } from "../../world/catalog/public-endpoints.js";
 import type { Resource } from "../../world/resource.js";
 import {
   ARC_IDS,
   ARC_IPS,
-  ARC_ZONES,
+  ARC_ZONE_IDS,
   arcPrivateLinkResources,
   dnsResolver,
   forwardingRuleset,
@@ -16,6 +15,7 @@ import {
   worldOf,
 } from "../testing/index.js";
 import type { Vantage } from "./dns-types.js";
+import { publicAddressOf } from "./public-names.js";
 import { finalAddresses, resolve } from "./resolve.js";
 
 const now = new Date("2026-02-01T00:00:00Z");
@@ -96,7 +96,7 @@ describe("resolve: on-premises DNS servers", () => {
       "A",
       now,
     );
-    assert.deepEqual(finalAddresses(a), [publicAddressOf("management.azure.com")]);
+    assert.deepEqual(finalAddresses(a), [publicAddressOf({}, "management.azure.com")]);
     assert.ok(a.trace.some((s) => s.kind === "forwarder"));
   });
 
@@ -231,8 +231,8 @@ describe("resolve: Azure DNS and the private resolver", () => {
   it("a CNAME loop inside a private zone ends in SERVFAIL", () => {
     const resources = [
       ...arcPrivateLinkResources().filter((r) => !r.id.endsWith("/A/gbl")),
-      recordSet(ARC_ZONES.his, "gbl", { cname: "gbl2.privatelink.his.arc.azure.com" }),
-      recordSet(ARC_ZONES.his, "gbl2", { cname: "gbl.privatelink.his.arc.azure.com" }),
+      recordSet(ARC_ZONE_IDS.his, "gbl", { cname: "gbl2.privatelink.his.arc.azure.com" }),
+      recordSet(ARC_ZONE_IDS.his, "gbl2", { cname: "gbl.privatelink.his.arc.azure.com" }),
     ];
     const a = resolve(
       worldOf(resources),

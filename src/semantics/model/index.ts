@@ -1,3 +1,4 @@
+export * from "./arc-names.js";
 export * from "./arc-private-endpoint.js";
 export * from "./hybrid-compute.js";
 export * from "./network.js";

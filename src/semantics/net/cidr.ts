@@ -6,6 +6,16 @@ import ipaddr from "ipaddr.js";
 /** The address of Azure-provided DNS (and the platform's health probes) inside every vnet. */
 export const AZURE_DNS_ADDRESS = "168.63.129.16";
 
+/**
+ * True for the Azure platform address, which answers only from inside a vnet: from
+ * anywhere else it is just a public address where nothing listens [facts §6, DOC-PEDNS].
+ * `reach` places it (the `azure-platform` place); checks and generators ask this, never
+ * compare addresses themselves.
+ */
+export function answersOnlyInsideAzure(address: string): boolean {
+  return address === AZURE_DNS_ADDRESS;
+}
+
 export function isAddress(value: string): boolean {
   return ipaddr.isValid(value);
 }
@@ -86,6 +96,22 @@ export function firstHost(prefix: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The k-th usable IPv4 host address (0-based) across `prefixes` in order, skipping each
+ * prefix's network address and broadcast, and prefixes narrower than /30 or IPv6.
+ */
+export function nthHost(prefixes: readonly string[], k: number): string | undefined {
+  let left = k;
+  for (const text of prefixes) {
+    const p = prefixRange(text);
+    if (p?.kind !== "ipv4" || p.bits > 30) continue;
+    const usable = p.last - p.first - 1n;
+    if (BigInt(left) < usable) return fromBigInt(p.first + 1n + BigInt(left), "ipv4");
+    left -= Number(usable);
+  }
+  return undefined;
 }
 
 /** Port range tokens as NSGs and firewalls write them: `*`, `443`, `80-90`. */

@@ -1,7 +1,7 @@
 import type { World } from "../../world/world.js";
 import type { Subnet, VirtualNetwork } from "../model/network.js";
 import { allPrivateEndpoints, peersOf, readVirtualNetwork } from "../model/network.js";
-import { AZURE_DNS_ADDRESS, inAnyPrefix, isAddress, isPublicAddress } from "./cidr.js";
+import { answersOnlyInsideAzure, inAnyPrefix, isAddress, isPublicAddress } from "./cidr.js";
 import { evaluateEgressFirewall } from "./egress-firewall.js";
 import { evaluateNsg } from "./nsg.js";
 import type { NetStep, Protocol, ReachResult, Source } from "./reach-types.js";
@@ -99,7 +99,7 @@ function fromSite(
     trace.push({ kind: "internet-access", detail: `site "${at.site.id}" has no internet access` });
     return { disposition: "NO_INTERNET", trace };
   }
-  const verdict = evaluateEgressFirewall(at.site, {
+  const verdict = evaluateEgressFirewall(world, at.site, {
     sourceAddress: at.address,
     destinationAddress: to,
     port,
@@ -133,7 +133,7 @@ function fromVnet(
     trace.push(verdict.step);
     if (!verdict.allowed) return { disposition: "BLOCKED_BY_NSG", trace };
   }
-  if (to === AZURE_DNS_ADDRESS) {
+  if (answersOnlyInsideAzure(to)) {
     trace.push({ kind: "azure-platform", detail: `${to} is the Azure platform address of "${at.vnet.id}"` });
     return { disposition: "DELIVERED", place: { kind: "azure-platform", virtualNetworkId: at.vnet.id }, trace };
   }
