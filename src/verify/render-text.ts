@@ -1,6 +1,6 @@
 import type { VerdictChange } from "./diff.js";
 import type { Finding } from "./finding.js";
-import { FINDINGS, specOf } from "./findings-catalog.js";
+import { specOf } from "./findings-catalog.js";
 import { traceLines } from "./trace-text.js";
 import type { EndpointVerdict } from "./verdict-types.js";
 import type { VerifyReport } from "./verify-world.js";
