@@ -4,7 +4,7 @@
 import {
   ARC_IDS,
   ARC_IPS,
-  ARC_ZONES,
+  ARC_ZONE_IDS,
   type ArcWorldOptions,
   arcPrivateLinkResources,
   host,
@@ -184,8 +184,8 @@ export const CASES: Record<string, Case> = {
     fix: setProps(ARC_IDS.dnsServer, { conditionalForwarders: FORWARDERS }),
   },
   "ARC-DNS-NXDOMAIN": {
-    world: mk({}, without(`${ARC_ZONES.his}/A/weu`)),
-    fix: (r) => [...r, recordSet(ARC_ZONES.his, "weu", { a: [ARC_IPS.his] })],
+    world: mk({}, without(`${ARC_ZONE_IDS.his}/A/weu`)),
+    fix: (r) => [...r, recordSet(ARC_ZONE_IDS.his, "weu", { a: [ARC_IPS.his] })],
   },
   "ARC-DNS-FAILED": {
     world: mk({}, setProps(ARC_IDS.host, { dnsServers: ["192.168.0.99"] })),
@@ -193,12 +193,12 @@ export const CASES: Record<string, Case> = {
   },
   "ARC-DNS-STALE-RECORD": {
     world: mk({}, (r) => [
-      ...r.filter((x) => x.id !== `${ARC_ZONES.his}/A/gbl`),
-      recordSet(ARC_ZONES.his, "gbl", { a: ["10.10.1.99"] }),
+      ...r.filter((x) => x.id !== `${ARC_ZONE_IDS.his}/A/gbl`),
+      recordSet(ARC_ZONE_IDS.his, "gbl", { a: ["10.10.1.99"] }),
     ]),
     fix: (r) => [
-      ...r.filter((x) => x.id !== `${ARC_ZONES.his}/A/gbl`),
-      recordSet(ARC_ZONES.his, "gbl", { a: [ARC_IPS.gbl] }),
+      ...r.filter((x) => x.id !== `${ARC_ZONE_IDS.his}/A/gbl`),
+      recordSet(ARC_ZONE_IDS.his, "gbl", { a: [ARC_IPS.gbl] }),
     ],
   },
   "ARC-NET-NO-ROUTE": { world: mk({ vpn: false, hostsFile: ALL_ARC.join("\n") }), fix: restore(ARC_IDS.site) },
@@ -296,10 +296,10 @@ export const CASES: Record<string, Case> = {
         peerWith: [ARC_IDS.hub],
       }),
       ...secondScope(`${rg}/providers/Microsoft.Network/virtualNetworks/spoke/subnets/pe`, "10.20.1.4"),
-      recordSet(ARC_ZONES.his, "eus", { a: ["10.20.1.4"] }),
+      recordSet(ARC_ZONE_IDS.his, "eus", { a: ["10.20.1.4"] }),
     ]),
     // One scope per DNS namespace: the second scope's records leave the shared zone.
-    fix: without(`${ARC_ZONES.his}/A/eus`),
+    fix: without(`${ARC_ZONE_IDS.his}/A/eus`),
   },
   "ARC-DNS-SHARED-RESOLVER": { world: mk({}, unassociatedNeighbour), fix: associateNeighbour },
   "ARC-ZONE-NAME-WRONG": {

@@ -1,9 +1,10 @@
+import { type ArcName, arcName, canonicalName, isArcScopeId } from "../semantics/model/index.js";
 import { list, obj, str, strings } from "../semantics/model/read-json.js";
-import { idKey, parentId, parseId, sameId, typeKey } from "../world/arm-id.js";
+import { idKey, parentId, parseId, sameId } from "../world/arm-id.js";
+import { ARC_ZONES } from "../world/catalog/arc-private-link.js";
 import type { Resource } from "../world/resource.js";
 import { RESOURCE_TYPES } from "../world/resource-types.js";
 import type { World } from "../world/world.js";
-import { ARC_ZONES, type ArcName, arcName, canonical } from "./arc-names.js";
 import { GENERATE_ERRORS, GenerateError } from "./errors.js";
 import { findResource } from "./lookup.js";
 
@@ -59,7 +60,7 @@ function connections(pe: Resource) {
 
 /** True when the private endpoint connects to an Arc private link scope. */
 export function isArcEndpoint(pe: Resource): boolean {
-  return connections(pe).some((c) => typeKey(parseId(c.targetId)?.type ?? "") === typeKey(SCOPE_TYPE));
+  return connections(pe).some((c) => isArcScopeId(c.targetId));
 }
 
 /**
@@ -97,7 +98,7 @@ export function readArcEndpoint(world: World, ref: string): ArcEndpoint {
 
 export function arcEndpointOf(world: World, pe: Resource): ArcEndpoint {
   const conns = connections(pe);
-  const toScope = conns.find((c) => typeKey(parseId(c.targetId)?.type ?? "") === typeKey(SCOPE_TYPE));
+  const toScope = conns.find((c) => isArcScopeId(c.targetId));
   if (!toScope) {
     const targets = conns.map((c) => `'${c.targetId}'`).join(", ") || "nothing";
     throw new GenerateError(
@@ -118,7 +119,7 @@ export function arcEndpointOf(world: World, pe: Resource): ArcEndpoint {
   for (const pair of dnsPairs(world, pe)) {
     const name = arcName(pair.fqdn);
     if (!name) {
-      otherFqdns.push(canonical(pair.fqdn));
+      otherFqdns.push(canonicalName(pair.fqdn));
       continue;
     }
     const seen = byName.get(name.fqdn);
@@ -158,7 +159,7 @@ export function requireEntries(endpoint: ArcEndpoint): DnsEntry[] {
   if (usable.length === 0) {
     throw new GenerateError(
       GENERATE_ERRORS.NothingToGenerate,
-      `Private endpoint '${endpoint.name}' publishes no Arc name with an address (no customDnsConfigs or DNS zone group records under ${ARC_ZONES.map((z) => z.zone).join(", ")}).`,
+      `Private endpoint '${endpoint.name}' publishes no Arc name with an address (no customDnsConfigs or DNS zone group records under ${ARC_ZONES.map((z) => z.publicZone).join(", ")}).`,
     );
   }
   return usable;

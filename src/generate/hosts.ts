@@ -1,8 +1,8 @@
 import { parseHostsFile } from "../semantics/dns/hosts-file.js";
 import { readMachine } from "../semantics/model/hybrid-compute.js";
-import { peersOf } from "../semantics/model/network.js";
-import { HOST_TYPE, readClient, readSite } from "../semantics/model/premises.js";
-import { idKey, sameId } from "../world/arm-id.js";
+import { HOST_TYPE, type PremisesClient, readClient } from "../semantics/model/premises.js";
+import { reach } from "../semantics/net/reach.js";
+import { sameId } from "../world/arm-id.js";
 import { normalizeLocation } from "../world/catalog/regions.js";
 import type { World } from "../world/world.js";
 import { type ArcEndpoint, endpointsOfScope, readArcEndpoint, SCOPE_TYPE } from "./arc-endpoint.js";
@@ -29,6 +29,8 @@ export interface HostsOptions {
   os?: string;
   /** Include `<region>.dp.kubernetesconfiguration.azure.com`: default when the endpoint publishes it. */
   kubernetes?: boolean;
+  /** The instant the semantics judge reachability at (default: now). */
+  now?: Date;
 }
 
 export interface HostsLine {
@@ -46,8 +48,17 @@ export interface HostsData {
   lines: HostsLine[];
 }
 
-/** The scope's endpoint a site reaches: in a vnet the site connects to, or one peered with it; else the first. */
-function endpointForSite(world: World, scopeId: string, siteId: string | undefined, warnings: string[]): ArcEndpoint {
+/**
+ * The scope's endpoint the host reaches — the first whose Arc address `reach` delivers
+ * HTTPS to from the host — else the first (with a warning).
+ */
+function endpointForHost(
+  world: World,
+  scopeId: string,
+  host: PremisesClient | undefined,
+  now: Date,
+  warnings: string[],
+): ArcEndpoint {
   const all = endpointsOfScope(world, scopeId);
   if (all.length === 0) {
     throw new GenerateError(
@@ -55,13 +66,15 @@ function endpointForSite(world: World, scopeId: string, siteId: string | undefin
       `Scope '${scopeId}' has no private endpoint, so there is no private address to put in a hosts file.`,
     );
   }
-  const site = siteId ? readSite(world, siteId) : undefined;
-  const direct = new Set((site?.connections ?? []).map((c) => idKey(c.virtualNetworkId)));
-  const reachable = new Set([...direct, ...[...direct].flatMap((v) => peersOf(world, v))]);
-  const near = all.filter((e) => e.virtualNetworkId && reachable.has(idKey(e.virtualNetworkId)));
-  if (site && near.length === 0) {
+  const reaches = (e: ArcEndpoint) => {
+    const address = e.entries.flatMap((x) => x.ipAddresses)[0];
+    if (!host || !address) return false;
+    return reach(world, { kind: "premises", id: host.id }, address, 443, "Tcp", now).disposition === "DELIVERED";
+  };
+  const near = all.filter(reaches);
+  if (host && near.length === 0) {
     warnings.push(
-      `No private endpoint of the scope is in a virtual network site '${site.id.split("/").pop()}' connects to; using '${all[0].name}', which the host may not reach.`,
+      `No private endpoint of the scope is reachable from host '${host.id.split("/").pop()}' on port 443; using '${all[0].name}', which the host may not reach.`,
     );
   }
   const chosen = near[0] ?? all[0];
@@ -116,7 +129,7 @@ export function generateHosts(world: World, options: HostsOptions): Generated<Ho
     }
     if (!world.get(scopeId))
       throw new GenerateError(GENERATE_ERRORS.NotFound, `Private link scope '${scopeId}' is not in the world.`);
-    endpoint = endpointForSite(world, scopeId, host?.siteId, warnings);
+    endpoint = endpointForHost(world, scopeId, host, options.now ?? new Date(), warnings);
   }
   if (machine && !sameId(machine.privateLinkScopeResourceId, endpoint.scopeId)) {
     warnings.push(

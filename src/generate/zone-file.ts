@@ -1,14 +1,18 @@
 import ipaddr from "ipaddr.js";
+import { dnsListenerAt } from "../semantics/dns/dns-listener.js";
 import { peersOf } from "../semantics/model/network.js";
+import { DNS_SERVER_TYPE } from "../semantics/model/premises.js";
 import { allInboundEndpoints } from "../semantics/model/private-dns.js";
-// Azure's own resolver answers only inside a virtual network: never a target on premises [facts §6].
-import { AZURE_DNS_ADDRESS } from "../semantics/net/index.js";
+import { answersOnlyInsideAzure } from "../semantics/net/cidr.js";
+import type { Source } from "../semantics/net/reach-types.js";
+import { sitesReachingVnet } from "../semantics/net/topology.js";
 import { idKey } from "../world/arm-id.js";
+import { ARC_ZONES } from "../world/catalog/arc-private-link.js";
 import type { World } from "../world/world.js";
 import { type ArcEndpoint, readArcEndpoint, requireEntries } from "./arc-endpoint.js";
-import { ARC_ZONES } from "./arc-names.js";
 import { GENERATE_ERRORS, GenerateError, oneOf } from "./errors.js";
 import { type Generated, joinLines } from "./generated.js";
+import { findResource } from "./lookup.js";
 import { type Forwarder, forwardersText, ZONE_FORMATS, type ZoneFormat } from "./zone-forwarders.js";
 import { recordsText, type ZoneFileOutput, type ZoneRecords } from "./zone-records.js";
 
@@ -24,6 +28,13 @@ export interface ZoneFileOptions {
   forwardTo?: readonly string[];
   /** SOA serial of BIND zone files. */
   serial?: number;
+  /**
+   * The on-premises DNS server (id or name) the file is for: targets must answer DNS from
+   * it. Default: the DNS servers of the sites connected to the endpoint's vnet.
+   */
+  dnsServer?: string;
+  /** The instant the semantics judge reachability at (default: now). */
+  now?: Date;
 }
 
 export interface ZoneFileData {
@@ -35,7 +46,28 @@ export interface ZoneFileData {
   files: { name: string; content: string }[];
 }
 
-function checkTargets(targets: readonly string[]): string[] {
+/** Where the on-premises server's queries start: the one named, else the servers of sites reaching the vnet. */
+function premisesSources(world: World, endpoint: ArcEndpoint, dnsServer: string | undefined): Source[] {
+  if (dnsServer) return [{ kind: "premises", id: findResource(world, dnsServer, DNS_SERVER_TYPE, "DNS server").id }];
+  const sites = endpoint.virtualNetworkId ? sitesReachingVnet(world, endpoint.virtualNetworkId) : [];
+  return sites.flatMap((s) => world.under(s.id, DNS_SERVER_TYPE).map((r): Source => ({ kind: "premises", id: r.id })));
+}
+
+/**
+ * Whether a target answers DNS from on premises, as the semantics say (`dnsListenerAt`
+ * from each server; with no server known, only Azure's platform address is known not to).
+ */
+function silentFrom(world: World, sources: readonly Source[], now: Date, target: string): string | undefined {
+  if (sources.length === 0) return answersOnlyInsideAzure(target) ? `${target} answers only inside Azure` : undefined;
+  for (const s of sources) {
+    const heard = dnsListenerAt(world, s, target, now);
+    if (heard.answers) return undefined;
+    if (s === sources[sources.length - 1]) return heard.detail;
+  }
+  return undefined;
+}
+
+function checkTargets(targets: readonly string[], silent: (t: string) => string | undefined, warnings: string[]) {
   return targets.map((raw) => {
     const t = raw.trim();
     if (!ipaddr.IPv4.isValidFourPartDecimal(t)) {
@@ -44,12 +76,14 @@ function checkTargets(targets: readonly string[]): string[] {
         `Invalid forwarding target '${raw}': expected an IPv4 address.`,
       );
     }
-    if (t === AZURE_DNS_ADDRESS) {
+    const why = silent(t);
+    if (why && answersOnlyInsideAzure(t)) {
       throw new GenerateError(
         GENERATE_ERRORS.ForbiddenTarget,
         `Forwarding target ${t} is Azure DNS, which answers only inside a virtual network; forward on-premises queries to a DNS Private Resolver inbound endpoint or a DNS server in Azure [DOC-PEDNS].`,
       );
     }
+    if (why) warnings.push(`Forwarding target ${t} does not answer the on-premises DNS server: ${why}.`);
     return t;
   });
 }
@@ -87,14 +121,19 @@ export function generateZoneFile(world: World, options: ZoneFileOptions): Genera
 
   if (mode === "forwarders") {
     const given = options.forwardTo?.filter((t) => t.trim() !== "") ?? [];
-    const targets = checkTargets(given.length ? given : resolverTargets(world, endpoint));
+    const sources = premisesSources(world, endpoint, options.dnsServer);
+    const silent = (t: string) => silentFrom(world, sources, options.now ?? new Date(), t);
+    // Default targets: the resolver inbound endpoints the on-premises servers reach (all, if none does).
+    const candidates = resolverTargets(world, endpoint);
+    const answering = candidates.filter((t) => !silent(t));
+    const targets = checkTargets(given.length ? given : answering.length ? answering : candidates, silent, warnings);
     if (targets.length === 0) {
       throw new GenerateError(
         GENERATE_ERRORS.NothingToGenerate,
         `No DNS Private Resolver inbound endpoint is in (or peered with) the virtual network of private endpoint '${endpoint.name}'; pass --forward-to with the address of a DNS server in Azure.`,
       );
     }
-    const forwarders = ARC_ZONES.map((z) => ({ domain: z.zone, targets }));
+    const forwarders = ARC_ZONES.map((z) => ({ domain: z.publicZone, targets }));
     const text = joinLines(forwardersText(format, forwarders));
     return {
       kind: "zone-file",

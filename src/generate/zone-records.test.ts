@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ARC_ZONES } from "./arc-names.js";
+import { ARC_ZONES } from "../world/catalog/arc-private-link.js";
 import { RECORD_TTL, recordsText } from "./zone-records.js";
 
 const ZONES = [{ zone: ARC_ZONES[0], records: [{ name: "gbl", ip: "10.1.1.4", fqdn: "gbl.his.arc.azure.com" }] }];

@@ -1,4 +1,4 @@
-import type { ArcZone } from "./arc-names.js";
+import type { ArcZone } from "../world/catalog/arc-private-link.js";
 import { confQuote, psQuote } from "./quote.js";
 import type { ZoneFormat } from "./zone-forwarders.js";
 

@@ -1,4 +1,3 @@
-import { ARC_ZONES as CATALOG_ZONES } from "../world/index.js";
 import type { LabEntry, LabWorld } from "./lab-world.js";
 
 /** The resources of `worlds/default.yaml` the labs change, by type (and name where there are several). */
@@ -22,7 +21,6 @@ export const TYPES = {
 export const LAB_HOST = "web01";
 
 /** The Arc zones and the public zones their conditional forwarders must name [DOC-PL, facts §6, §8]. */
-export const ARC_ZONES = CATALOG_ZONES.map((z) => ({ privateZone: z.privateZone, publicZone: z.publicZone }));
 
 /** The address of the resolver inbound endpoint (the forwarders' target). */
 export function inboundAddress(w: LabWorld): string {

@@ -1,4 +1,5 @@
-import { ARC_ZONES, inboundAddress, siteDnsServer, TYPES } from "./default-world.js";
+import { ARC_ZONES } from "../world/catalog/arc-private-link.js";
+import { inboundAddress, siteDnsServer, TYPES } from "./default-world.js";
 import type { Lab } from "./lab-types.js";
 import type { LabWorld } from "./lab-world.js";
 

@@ -1,9 +1,5 @@
+import { ARC_ZONES } from "../world/catalog/arc-private-link.js";
 import type { EndpointVerdict } from "./verdict-types.js";
-
-const ARC_ZONES: readonly [string, string][] = [
-  ["his.arc.azure.com", "privatelink.his.arc.azure.com"],
-  ["guestconfiguration.azure.com", "privatelink.guestconfiguration.azure.com"],
-];
 
 const last = (id: string) => id.split("/").at(-1) ?? id;
 
@@ -18,9 +14,9 @@ const last = (id: string) => id.split("/").at(-1) ?? id;
  */
 export function publicResolutionFix(v: EndpointVerdict): string | undefined {
   const steps = v.trace.resolve?.value.trace ?? [];
-  const zone = ARC_ZONES.find(([pub]) => v.endpoint.endsWith(`.${pub}`));
+  const zone = ARC_ZONES.find((z) => v.endpoint.endsWith(`.${z.publicZone}`));
   if (!zone) return undefined;
-  const [publicZone, privateZone] = zone;
+  const { publicZone, privateZone } = zone;
   const wentPublic = steps.find((s) => s.kind === "public-lookup");
   if (!wentPublic) return undefined;
   if (/\/virtualnetworks\//i.test(wentPublic.at)) {

@@ -1,4 +1,3 @@
-export * from "./addresses.js";
 export { DNS_RESOLVER_RULES } from "./dns-resolver-rules.js";
 export * from "./resolver-rules.js";
 export * from "./ruleset-rules.js";

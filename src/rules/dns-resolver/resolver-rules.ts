@@ -1,7 +1,9 @@
+import { readSubnet } from "../../semantics/model/network.js";
+import { usedAddresses } from "../../semantics/model/subnet-addresses.js";
+import { canonicalAddress, reservedReason } from "../../semantics/net/cidr.js";
 import { idKey, type Resource, sameId, typeKey, type World } from "../../world/index.js";
 import { ArmError } from "../errors.js";
 import type { Rule } from "../rule.js";
-import { findSubnet, reservedReason, usedAddresses } from "./addresses.js";
 import { INBOUND_TYPE, nameOf, OUTBOUND_TYPE, parentOf, RESOLVER_TYPE, refId, VNET_TYPE } from "./types.js";
 
 function vnetOf(world: World, id: string | undefined): Resource | undefined {
@@ -72,7 +74,7 @@ export const endpointSubnet: Rule = {
     }
     const vnetId = refId(resolver.properties.virtualNetwork);
     for (const subnetId of subnetIdsOf(ep)) {
-      const subnet = findSubnet(after, subnetId);
+      const subnet = readSubnet(after, subnetId);
       if (!subnet) {
         return new ArmError(
           "LinkedResourceNotFound",
@@ -115,7 +117,7 @@ export const inboundAddress: Rule = {
     for (const c of configs) {
       const subnetId = refId(c.subnet) ?? "";
       const ip = c.privateIpAddress;
-      const subnet = findSubnet(after, subnetId);
+      const subnet = readSubnet(after, subnetId);
       if (typeof ip !== "string" || !subnet) continue;
       const reasons = subnet.addressPrefixes.map((p) => reservedReason(ip, p));
       const fits = reasons.some((r) => r === undefined);
@@ -127,7 +129,7 @@ export const inboundAddress: Rule = {
           "ipConfigurations.privateIpAddress",
         );
       }
-      const holder = usedAddresses(after, subnetId, ep.id).get(ip);
+      const holder = usedAddresses(after, subnetId, [ep.id]).get(canonicalAddress(ip));
       if (holder) {
         return new ArmError(
           "PrivateIPAddressInUse",

@@ -1,8 +1,15 @@
+import { usedAddresses } from "../../semantics/model/subnet-addresses.js";
+import {
+  canonicalAddress,
+  contains,
+  inPrefixRange,
+  overlaps,
+  type Prefix,
+  parsePrefix,
+} from "../../semantics/net/cidr.js";
 import type { Resource, World } from "../../world/index.js";
 import { ArmError } from "../errors.js";
 import type { Rule } from "../rule.js";
-import { canonicalAddress, contains, inPrefixRange, overlaps, type Prefix, parsePrefix } from "./address-space.js";
-import { usedAddresses } from "./ip-allocation.js";
 import { isType, parentOf, SUBNET_TYPE, subnetPrefixes, typed, VNET_TYPE, vnetPrefixes } from "./read.js";
 
 /** Parses a prefix of `owner`, or the Azure error for it. */

@@ -31,8 +31,7 @@ export const NETWORK_RULES: readonly Rule[] = [
   nicInUse,
 ];
 
-export * from "./address-space.js";
-export { allocateAddresses, usedAddresses } from "./ip-allocation.js";
+export { allocateAddresses } from "./ip-allocation.js";
 export { propertyChangeNotAllowed, referenceInOtherRegion, referenceNotFound } from "./network-errors.js";
 export { ARC_GROUP_ID } from "./private-endpoint-rules.js";
 export { DEFAULT_TAGS, validSinglePrefix } from "./security-rules.js";

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { usedAddresses } from "../../semantics/model/subnet-addresses.js";
 import { MapWorld, type Resource } from "../../world/index.js";
-import { allocateAddresses, usedAddresses } from "./ip-allocation.js";
+import { allocateAddresses } from "./ip-allocation.js";
 
 const SUBNET = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a";
 const subnet: Resource = {

@@ -1,8 +1,15 @@
+import { usedAddresses } from "../../semantics/model/subnet-addresses.js";
+import {
+  canonicalAddress,
+  firstFree,
+  inPrefixRange,
+  isReserved,
+  type Prefix,
+  parsePrefix,
+} from "../../semantics/net/cidr.js";
 import type { Resource, World } from "../../world/index.js";
-import { sameId } from "../../world/index.js";
 import { ArmError } from "../errors.js";
-import { canonicalAddress, firstFree, inPrefixRange, isReserved, type Prefix, parsePrefix } from "./address-space.js";
-import { INBOUND_ENDPOINT_TYPE, list, NIC_TYPE, obj, refId, subnetPrefixes } from "./read.js";
+import { subnetPrefixes } from "./read.js";
 
 /**
  * Private IP allocation from a subnet, as Azure does it for a private endpoint's NIC:
@@ -16,29 +23,6 @@ export interface AddressRequest {
   address?: string;
   /** Where the static address came from, for the error target. */
   target?: string;
-}
-
-/** Addresses of a subnet already held by NIC IP configurations and DNS resolver inbound endpoints. */
-export function usedAddresses(world: World, subnetId: string, ignoreIds: readonly string[] = []): Map<string, string> {
-  const used = new Map<string, string>();
-  const ignored = (id: string) => ignoreIds.some((x) => sameId(x, id));
-  for (const nic of world.ofType(NIC_TYPE)) {
-    if (ignored(nic.id)) continue;
-    for (const c of list(nic.properties.ipConfigurations)) {
-      const p = obj(c.properties);
-      if (sameId(refId(p.subnet), subnetId) && typeof p.privateIPAddress === "string") {
-        used.set(canonicalAddress(p.privateIPAddress), String(c.id ?? nic.id));
-      }
-    }
-  }
-  for (const ep of world.ofType(INBOUND_ENDPOINT_TYPE)) {
-    for (const c of list(ep.properties.ipConfigurations)) {
-      if (sameId(refId(c.subnet), subnetId) && typeof c.privateIpAddress === "string") {
-        used.set(canonicalAddress(c.privateIpAddress), ep.id);
-      }
-    }
-  }
-  return used;
 }
 
 function prefixesOf(subnet: Resource): Prefix[] {

@@ -1,6 +1,6 @@
+import { overlaps, type Prefix, parsePrefix } from "../../semantics/net/cidr.js";
 import { ArmError } from "../errors.js";
 import type { Rule } from "../rule.js";
-import { overlaps, type Prefix, parsePrefix } from "./address-space.js";
 import { referenceNotFound } from "./network-errors.js";
 import { obj, PEERING_TYPE, parentOf, typed, VNET_TYPE, vnetPrefixes } from "./read.js";
 

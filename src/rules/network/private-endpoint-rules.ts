@@ -1,3 +1,5 @@
+import { arcScopeOf } from "../../semantics/model/arc-private-endpoint.js";
+import { ARC_GROUP_ID } from "../../world/catalog/arc-private-link.js";
 import { idKey, keyOf, sameId } from "../../world/index.js";
 import { ArmError } from "../errors.js";
 import type { Rule } from "../rule.js";
@@ -13,8 +15,7 @@ import {
   VNET_TYPE,
 } from "./read.js";
 
-/** The group id of an Azure Arc private link scope [SPEC-PLS, DOC-PL]. */
-export const ARC_GROUP_ID = "hybridcompute";
+export { ARC_GROUP_ID };
 
 function vnetOfEndpoint(world: Parameters<NonNullable<Rule["checkPut"]>>[0], peId: string): string | undefined {
   const pe = world.get(peId);
@@ -87,7 +88,8 @@ export const oneScopePerVirtualNetwork: Rule = {
       // A subnet id's vnet is its id without the last `/subnets/{name}`.
       const cut = otherSubnet.toLowerCase().lastIndexOf("/subnets/");
       if (cut < 0 || idKey(otherSubnet.slice(0, cut)) !== vnetKey) continue;
-      const theirs = peConnections(other).find((c) => typed(after, c.scopeId, SCOPE_TYPE))?.scopeId;
+      const scope = arcScopeOf(after, other.id);
+      const theirs = scope && typed(after, scope, SCOPE_TYPE) ? scope : undefined;
       if (theirs && !sameId(theirs, mine)) {
         return new ArmError(
           "OnlyOnePrivateLinkScopePerVirtualNetwork",

@@ -1,16 +1,8 @@
+import { inPrefix, prefixesOverlap } from "../../semantics/net/cidr.js";
 import { idKey, type Resource, sameId, typeKey, type World } from "../../world/index.js";
 import { ArmError } from "../errors.js";
 import type { Rule } from "../rule.js";
-import {
-  addressPrefixes,
-  connectedVnetIds,
-  inPrefix,
-  parentOf,
-  prefixesOverlap,
-  SITE_CHILD_TYPES,
-  SITE_TYPE,
-  VNET_TYPE,
-} from "./types.js";
+import { addressPrefixes, connectedVnetIds, parentOf, SITE_CHILD_TYPES, SITE_TYPE, VNET_TYPE } from "./types.js";
 
 /** A site's connections name existing virtual networks (docs/premises.md). */
 export const siteConnectionsExist: Rule = {

@@ -1,4 +1,3 @@
-import ipaddr from "ipaddr.js";
 import { RESOURCE_TYPES } from "../../world/resource-types.js";
 
 /** Resource types of the customer's premises (docs/premises.md). */
@@ -26,34 +25,6 @@ export function connectedVnetIds(site: { properties: Json }): string[] {
     const id = ((c as Json)?.virtualNetwork as Json | undefined)?.id;
     return typeof id === "string" ? [id] : [];
   });
-}
-
-function range(prefix: string): [number, number] | undefined {
-  try {
-    const first = ipaddr.IPv4.networkAddressFromCIDR(prefix).toByteArray();
-    const last = ipaddr.IPv4.broadcastAddressFromCIDR(prefix).toByteArray();
-    const n = (b: number[]) => b.reduce((acc, x) => acc * 256 + x, 0);
-    return [n(first), n(last)];
-  } catch {
-    return undefined;
-  }
-}
-
-/** True when two IPv4 CIDR prefixes share any address. */
-export function prefixesOverlap(a: string, b: string): boolean {
-  const ra = range(a);
-  const rb = range(b);
-  return !!ra && !!rb && ra[0] <= rb[1] && rb[0] <= ra[1];
-}
-
-/** True when an IPv4 address lies in a CIDR prefix. */
-export function inPrefix(address: string, prefix: string): boolean {
-  const r = range(prefix);
-  if (!r || !ipaddr.IPv4.isValidFourPartDecimal(address)) return false;
-  const v = ipaddr.IPv4.parse(address)
-    .toByteArray()
-    .reduce((acc, x) => acc * 256 + x, 0);
-  return v >= r[0] && v <= r[1];
 }
 
 export function parentOf(id: string): string {

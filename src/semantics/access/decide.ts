@@ -1,5 +1,6 @@
 import { sameId } from "../../world/arm-id.js";
 import type { World } from "../../world/world.js";
+import { isArcScopeId } from "../model/arc-private-endpoint.js";
 import { readMachine, readScope, scopeConnectionStatus } from "../model/hybrid-compute.js";
 import { readPrivateEndpoint } from "../model/network.js";
 import type { AccessDecision, AccessStep, Arrival, RefusalReason } from "./access-types.js";
@@ -59,9 +60,7 @@ export function decide(world: World, machineId: string, arrival: Arrival, now: D
       "private-endpoint",
       `private endpoint "${arrival.privateEndpointId}" does not exist`,
     );
-  const targets = pe.privateLinkServiceIds.filter((id) =>
-    /\/providers\/microsoft\.hybridcompute\/privatelinkscopes\/[^/]+$/i.test(id),
-  );
+  const targets = pe.privateLinkServiceIds.filter(isArcScopeId);
   if (targets.length === 0)
     return refuse(
       "PE_NOT_TO_ARC_SCOPE",

@@ -1,5 +1,6 @@
 import { arcPrivateLinkNames } from "../../world/catalog/arc-private-link.js";
 import { findRegion } from "../../world/catalog/regions.js";
+import { arcName } from "../model/arc-names.js";
 import { canonicalName } from "../model/read-json.js";
 
 /** The services the agent talks to; a closed union. */
@@ -126,6 +127,6 @@ export function serviceOfName(fqdn: string): AgentService {
 
 /** True for the Arc names that can resolve to the private endpoint [DOC-PL, facts §9]. */
 export function isPrivateLinkCapable(fqdn: string): boolean {
-  const name = canonicalName(fqdn);
-  return name.endsWith(".his.arc.azure.com") || name.endsWith(".guestconfiguration.azure.com");
+  const name = arcName(fqdn);
+  return name !== undefined && !name.zone.optional;
 }

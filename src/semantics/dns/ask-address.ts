@@ -1,9 +1,8 @@
 import { readDnsServer } from "../model/premises.js";
-import { occupantsAt } from "../net/occupant.js";
-import { reach } from "../net/reach.js";
 import type { Source } from "../net/reach-types.js";
 import { sourceLabel } from "../net/topology.js";
 import { resolveAtAzureDns } from "./azure-dns.js";
+import { dnsListenerAt } from "./dns-listener.js";
 import type { Outcome, RecordType } from "./dns-types.js";
 import { type LookupContext, step } from "./lookup-context.js";
 import { resolveAtPremisesServer } from "./premises-server.js";
@@ -25,28 +24,18 @@ export function askAddress(
   depth: number,
 ): Outcome | undefined {
   const at = sourceLabel(source);
-  const path = reach(ctx.world, source, address, port, "Udp", ctx.now);
-  if (path.disposition !== "DELIVERED" || !path.place) {
+  const heard = dnsListenerAt(ctx.world, source, address, ctx.now, port);
+  if (!heard.answers) {
     step(
       ctx,
-      "server-unreachable",
+      heard.path.disposition === "DELIVERED" ? "no-dns-listener" : "server-unreachable",
       at,
       name,
-      `DNS server ${address}:${port} is not reachable: ${path.disposition} (${path.trace.at(-1)?.detail})`,
+      heard.detail,
     );
     return undefined;
   }
-  const listener =
-    port === 53
-      ? occupantsAt(ctx.world, path.place, address).find(
-          (o) =>
-            o.kind !== "host" && o.kind !== "proxy" && o.kind !== "private-endpoint" && o.kind !== "public-address",
-        )
-      : undefined;
-  if (!listener) {
-    step(ctx, "no-dns-listener", at, name, `nothing answers DNS at ${address}:${port}`);
-    return undefined;
-  }
+  const { listener } = heard;
   step(
     ctx,
     "query-server",
@@ -64,7 +53,5 @@ export function askAddress(
       return resolveAtAzureDns(ctx, listener.virtualNetworkId, name, type, depth);
     case "public-dns":
       return resolvePublicly(ctx, name, type, depth);
-    default:
-      return undefined;
   }
 }

@@ -1,9 +1,43 @@
-import { forwardingRulesFor, rulesetOutboundSubnet, zoneRecordsAt, zonesLinkedTo } from "../model/private-dns.js";
+import type { World } from "../../world/world.js";
+import {
+  type ForwardingRule,
+  forwardingRulesFor,
+  type LinkedZone,
+  rulesetOutboundSubnet,
+  zoneRecordsAt,
+  zonesLinkedTo,
+} from "../model/private-dns.js";
 import { isAtOrUnder } from "../model/read-json.js";
 import type { Source } from "../net/reach-types.js";
 import type { DnsRecord, Outcome, RecordType } from "./dns-types.js";
 import { answerAt, depthGuard, endsInCname, type LookupContext, SERVFAIL, step } from "./lookup-context.js";
 import { publicStep } from "./public-internet.js";
+
+/** What Azure DNS in a vnet consults for a name, first match wins. A closed union. */
+export type AzureDnsAuthority =
+  | { kind: "forwarding-rule"; rule: ForwardingRule }
+  | { kind: "private-zone"; zone: LinkedZone }
+  | { kind: "public" };
+
+/**
+ * Which source Azure DNS (or a resolver inbound endpoint) in `vnetId` answers `name`
+ * from [facts §6, SPEC-PDNS, DOC-PDNS]: an enabled forwarding rule of a ruleset linked to
+ * the vnet (the longest domain) wins over private zones linked to the vnet (the longest
+ * zone containing the name), which win over public resolution. The precedence, once.
+ *
+ * @example
+ * azureDnsAuthority(world, hubId, "gbl.privatelink.his.arc.azure.com").kind // "private-zone"
+ */
+export function azureDnsAuthority(world: World, vnetId: string, name: string): AzureDnsAuthority {
+  const rule = forwardingRulesFor(world, vnetId)
+    .filter((r) => r.enabled && isAtOrUnder(name, r.domain))
+    .sort((a, b) => b.domain.length - a.domain.length)[0];
+  if (rule) return { kind: "forwarding-rule", rule };
+  const zone = zonesLinkedTo(world, vnetId)
+    .filter((z) => isAtOrUnder(name, z.name))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  return zone ? { kind: "private-zone", zone } : { kind: "public" };
+}
 
 /**
  * Azure-provided DNS (168.63.129.16) for queries from inside one vnet, which is also
@@ -27,10 +61,9 @@ export function resolveAtAzureDns(
   if (guard) return guard;
   const chase = (target: string) => resolveAtAzureDns(ctx, vnetId, target, type, depth + 1);
 
-  const rule = forwardingRulesFor(ctx.world, vnetId)
-    .filter((r) => r.enabled && isAtOrUnder(name, r.domain))
-    .sort((a, b) => b.domain.length - a.domain.length)[0];
-  if (rule) {
+  const authority = azureDnsAuthority(ctx.world, vnetId, name);
+  if (authority.kind === "forwarding-rule") {
+    const { rule } = authority;
     step(
       ctx,
       "forwarding-rule",
@@ -55,10 +88,8 @@ export function resolveAtAzureDns(
     return SERVFAIL;
   }
 
-  const zone = zonesLinkedTo(ctx.world, vnetId)
-    .filter((z) => isAtOrUnder(name, z.name))
-    .sort((a, b) => b.name.length - a.name.length)[0];
-  if (zone) {
+  if (authority.kind === "private-zone") {
+    const { zone } = authority;
     const relative = name === zone.name ? "@" : name.slice(0, name.length - zone.name.length - 1);
     const found = zoneRecordsAt(ctx.world, zone.zoneId, relative);
     if (found) {

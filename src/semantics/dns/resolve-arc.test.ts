@@ -4,7 +4,7 @@ import { publicAddressOf } from "../../world/catalog/public-endpoints.js";
 import {
   ARC_IDS,
   ARC_IPS,
-  ARC_ZONES,
+  ARC_ZONE_IDS,
   type ArcWorldOptions,
   arcPrivateLinkResources,
   worldOf,
@@ -209,8 +209,8 @@ describe("resolve: the documented Arc private link setup", () => {
 
   it("NxDomainRedirect on the link falls back to public resolution", () => {
     const resources = arcPrivateLinkResources().map((r) =>
-      r.id === `${ARC_ZONES.his}/virtualNetworkLinks/hub-link`
-        ? zoneLink(ARC_ZONES.his, "hub-link", ARC_IDS.hub, "NxDomainRedirect")
+      r.id === `${ARC_ZONE_IDS.his}/virtualNetworkLinks/hub-link`
+        ? zoneLink(ARC_ZONE_IDS.his, "hub-link", ARC_IDS.hub, "NxDomainRedirect")
         : r,
     );
     const answer = resolve(worldOf(resources), host, "eus.his.arc.azure.com", "A", now);

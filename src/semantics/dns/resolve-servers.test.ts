@@ -5,7 +5,7 @@ import type { Resource } from "../../world/resource.js";
 import {
   ARC_IDS,
   ARC_IPS,
-  ARC_ZONES,
+  ARC_ZONE_IDS,
   arcPrivateLinkResources,
   dnsResolver,
   forwardingRuleset,
@@ -231,8 +231,8 @@ describe("resolve: Azure DNS and the private resolver", () => {
   it("a CNAME loop inside a private zone ends in SERVFAIL", () => {
     const resources = [
       ...arcPrivateLinkResources().filter((r) => !r.id.endsWith("/A/gbl")),
-      recordSet(ARC_ZONES.his, "gbl", { cname: "gbl2.privatelink.his.arc.azure.com" }),
-      recordSet(ARC_ZONES.his, "gbl2", { cname: "gbl.privatelink.his.arc.azure.com" }),
+      recordSet(ARC_ZONE_IDS.his, "gbl", { cname: "gbl2.privatelink.his.arc.azure.com" }),
+      recordSet(ARC_ZONE_IDS.his, "gbl2", { cname: "gbl.privatelink.his.arc.azure.com" }),
     ];
     const a = resolve(
       worldOf(resources),

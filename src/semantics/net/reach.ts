@@ -1,7 +1,7 @@
 import type { World } from "../../world/world.js";
 import type { Subnet, VirtualNetwork } from "../model/network.js";
 import { allPrivateEndpoints, peersOf, readVirtualNetwork } from "../model/network.js";
-import { AZURE_DNS_ADDRESS, inAnyPrefix, isAddress, isPublicAddress } from "./cidr.js";
+import { answersOnlyInsideAzure, inAnyPrefix, isAddress, isPublicAddress } from "./cidr.js";
 import { evaluateEgressFirewall } from "./egress-firewall.js";
 import { evaluateNsg } from "./nsg.js";
 import type { NetStep, Protocol, ReachResult, Source } from "./reach-types.js";
@@ -133,7 +133,7 @@ function fromVnet(
     trace.push(verdict.step);
     if (!verdict.allowed) return { disposition: "BLOCKED_BY_NSG", trace };
   }
-  if (to === AZURE_DNS_ADDRESS) {
+  if (answersOnlyInsideAzure(to)) {
     trace.push({ kind: "azure-platform", detail: `${to} is the Azure platform address of "${at.vnet.id}"` });
     return { disposition: "DELIVERED", place: { kind: "azure-platform", virtualNetworkId: at.vnet.id }, trace };
   }

@@ -52,7 +52,7 @@ export const ARC_IDS = {
   machine: `${rg}/providers/Microsoft.HybridCompute/machines/srv1`,
 };
 
-export const ARC_ZONES = {
+export const ARC_ZONE_IDS = {
   his: `${rg}/providers/Microsoft.Network/privateDnsZones/privatelink.his.arc.azure.com`,
   gc: `${rg}/providers/Microsoft.Network/privateDnsZones/privatelink.guestconfiguration.azure.com`,
   dp: `${rg}/providers/Microsoft.Network/privateDnsZones/privatelink.dp.kubernetesconfiguration.azure.com`,
@@ -73,15 +73,15 @@ export function arcPrivateLinkResources(o: ArcWorldOptions = {}): Resource[] {
   ];
   const zones = [
     privateDnsZone("privatelink.his.arc.azure.com"),
-    recordSet(ARC_ZONES.his, "gbl", { a: [ARC_IPS.gbl] }),
-    recordSet(ARC_ZONES.his, "weu", { a: [ARC_IPS.his] }),
+    recordSet(ARC_ZONE_IDS.his, "gbl", { a: [ARC_IPS.gbl] }),
+    recordSet(ARC_ZONE_IDS.his, "weu", { a: [ARC_IPS.his] }),
     privateDnsZone("privatelink.guestconfiguration.azure.com"),
-    recordSet(ARC_ZONES.gc, "agentserviceapi", { a: [ARC_IPS.agentserviceapi] }),
-    recordSet(ARC_ZONES.gc, "westeurope-gas", { a: [ARC_IPS.gas] }),
+    recordSet(ARC_ZONE_IDS.gc, "agentserviceapi", { a: [ARC_IPS.agentserviceapi] }),
+    recordSet(ARC_ZONE_IDS.gc, "westeurope-gas", { a: [ARC_IPS.gas] }),
     privateDnsZone("privatelink.dp.kubernetesconfiguration.azure.com"),
-    recordSet(ARC_ZONES.dp, "westeurope", { a: [ARC_IPS.dp] }),
+    recordSet(ARC_ZONE_IDS.dp, "westeurope", { a: [ARC_IPS.dp] }),
   ];
-  const links = Object.values(ARC_ZONES).map((z) => zoneLink(z, "hub-link", ARC_IDS.hub));
+  const links = Object.values(ARC_ZONE_IDS).map((z) => zoneLink(z, "hub-link", ARC_IDS.hub));
   return [
     resourceGroup(),
     virtualNetwork("hub", {

@@ -1,4 +1,3 @@
-export * from "./arc-zones.js";
 export * from "./check-types.js";
 export * from "./forwarder-checks.js";
 export * from "./hosts-file-checks.js";

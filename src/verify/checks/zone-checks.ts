@@ -1,11 +1,12 @@
+import { azureDnsAuthority } from "../../semantics/dns/index.js";
 import {
   allInboundEndpoints,
   allPrivateEndpoints,
   arcScopeOf,
+  arcZoneLookalike,
   canonicalName,
   DNS_SERVER_TYPE,
   FORWARDING_RULE_TYPE,
-  forwardingRulesFor,
   isAtOrUnder,
   list,
   PRIVATE_ZONE_TYPE,
@@ -17,10 +18,10 @@ import {
   zonesLinkedTo,
 } from "../../semantics/model/index.js";
 import { idKey } from "../../world/arm-id.js";
+import { ARC_ZONES } from "../../world/catalog/arc-private-link.js";
 import { RESOURCE_TYPES } from "../../world/resource-types.js";
 import type { World } from "../../world/world.js";
 import { type Finding, finding } from "../finding.js";
-import { ARC_ZONE_FAMILIES, arcFamilyOf } from "./arc-zones.js";
 import type { CheckContext, WorldCheck } from "./check-types.js";
 
 const ZONE_GROUP_TYPE = RESOURCE_TYPES.privateDnsZoneGroup;
@@ -38,14 +39,14 @@ export const zoneNameCheck: WorldCheck = {
   run({ world }) {
     const out: Finding[] = [];
     const judge = (name: string, resourceId: string, what: string, azureZone: boolean) => {
-      const family = arcFamilyOf(name);
-      if (!family) return;
+      const zone = arcZoneLookalike(name);
+      if (!zone) return;
       const n = canonicalName(name);
-      const ok = azureZone ? n === family.zone : isAtOrUnder(n, family.publicZone);
+      const ok = azureZone ? n === zone.privateZone : isAtOrUnder(n, zone.publicZone);
       if (ok) return;
-      const wanted = azureZone ? `"${family.zone}"` : `"${family.publicZone}" (or a name under it)`;
+      const wanted = azureZone ? `"${zone.privateZone}"` : `"${zone.publicZone}" (or a name under it)`;
       out.push(
-        finding(family.optional ? "ARC-ZONE-NAME-WRONG-OPTIONAL" : "ARC-ZONE-NAME-WRONG", {
+        finding(zone.optional ? "ARC-ZONE-NAME-WRONG-OPTIONAL" : "ARC-ZONE-NAME-WRONG", {
           resourceId,
           message: `${what} "${name}" of "${resourceId}" looks like an Arc zone but is not ${wanted}.`,
         }),
@@ -97,15 +98,14 @@ export const zoneLinkCheck: WorldCheck = {
       if (!ep.addresses.some((a) => queried.has(a.address)) || done.has(idKey(ep.virtualNetworkId))) continue;
       done.add(idKey(ep.virtualNetworkId));
       const linked = new Set(zonesLinkedTo(world, ep.virtualNetworkId).map((z) => z.name));
-      const ruled = forwardingRulesFor(world, ep.virtualNetworkId).filter((r) => r.enabled);
-      for (const f of ARC_ZONE_FAMILIES) {
-        if (f.optional || !existing.has(f.zone) || linked.has(f.zone)) continue;
-        // A forwarding rule for the name sends it elsewhere; the zone is not consulted there.
-        if (ruled.some((r) => isAtOrUnder(f.zone, r.domain))) continue;
+      for (const z of ARC_ZONES) {
+        if (z.optional || !existing.has(z.privateZone) || linked.has(z.privateZone)) continue;
+        // Azure DNS's precedence decides whether the zone would be consulted there at all.
+        if (azureDnsAuthority(world, ep.virtualNetworkId, z.privateZone).kind === "forwarding-rule") continue;
         out.push(
           finding("ARC-ZONE-NOT-LINKED", {
             resourceId: ep.virtualNetworkId,
-            message: `Zone "${f.zone}" is not linked to "${ep.virtualNetworkId}", the vnet of resolver inbound endpoint "${ep.id}" (${ep.addresses.map((a) => a.address).join(", ")}).`,
+            message: `Zone "${z.privateZone}" is not linked to "${ep.virtualNetworkId}", the vnet of resolver inbound endpoint "${ep.id}" (${ep.addresses.map((a) => a.address).join(", ")}).`,
           }),
         );
       }

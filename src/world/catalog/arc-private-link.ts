@@ -17,6 +17,9 @@ export interface ArcZone {
   optional: boolean;
 }
 
+/** The group id of an Azure Arc private link scope's one private link resource [SPEC-PLS, DOC-PL]. */
+export const ARC_GROUP_ID = "hybridcompute";
+
 export const ARC_ZONES: readonly ArcZone[] = [
   { key: "his", publicZone: "his.arc.azure.com", privateZone: "privatelink.his.arc.azure.com", optional: false },
   {

@@ -1,12 +1,8 @@
-import {
-  findSubnet,
-  firstFreeAddress,
-  INBOUND_TYPE,
-  OUTBOUND_TYPE,
-  RESOLVER_TYPE,
-  usedAddresses,
-} from "../../../rules/dns-resolver/index.js";
+import { INBOUND_TYPE, OUTBOUND_TYPE, RESOLVER_TYPE } from "../../../rules/dns-resolver/index.js";
 import { ArmError } from "../../../rules/index.js";
+import { readSubnet } from "../../../semantics/model/network.js";
+import { usedAddresses } from "../../../semantics/model/subnet-addresses.js";
+import { firstFreeIn } from "../../../semantics/net/cidr.js";
 import { arrayAt, badRequest, enumAt, ipv4At, type Json, knownObject, refAt } from "../private-dns/body.js";
 import { resolverType } from "./resolver-handler.js";
 
@@ -66,12 +62,12 @@ export const inboundEndpoints = resolverType({
         previous && String((previous.subnet as Json)?.id).toLowerCase() === subnetId.toLowerCase()
           ? previous.privateIpAddress
           : undefined;
-      const subnet = findSubnet(ctx.world, subnetId);
-      const prefix = subnet?.addressPrefixes[0];
+      // The one allocator (semantics/model/subnet-addresses + net/cidr): lowest free after the reserved.
+      const prefixes = readSubnet(ctx.world, subnetId)?.addressPrefixes ?? [];
       address =
         (kept as string | undefined) ??
-        (prefix ? firstFreeAddress(prefix, usedAddresses(ctx.world, subnetId, id.id)) : undefined);
-      if (prefix && !address) {
+        firstFreeIn(prefixes, new Set(usedAddresses(ctx.world, subnetId, [id.id]).keys()));
+      if (prefixes.length > 0 && !address) {
         throw new ArmError(
           "QuotaExceeded",
           `The subnet '${subnetId}' has no free address left for inbound endpoint '${id.name}'.`,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ARC_ZONES, arcMembers, membersInZone } from "./arc-members.js";
+import { ARC_ZONES } from "../../../world/catalog/arc-private-link.js";
+import { arcMembers, membersInZone } from "./arc-members.js";
 
 test("members follow the scope's region: HIS short code, -gas and dp names [facts §8]", () => {
   assert.deepEqual(
@@ -14,7 +15,7 @@ test("members follow the scope's region: HIS short code, -gas and dp names [fact
     ],
   );
   assert.deepEqual(
-    membersInZone(arcMembers("eastus"), `${ARC_ZONES.his}.`).map((m) => m.recordName),
+    membersInZone(arcMembers("eastus"), `${ARC_ZONES[0].privateZone}.`).map((m) => m.recordName),
     ["gbl", "eus"],
   );
 });

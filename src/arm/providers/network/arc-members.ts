@@ -1,4 +1,6 @@
-import { ARC_ZONES as ARC_ZONE_LIST, arcPrivateLinkNames } from "../../../world/index.js";
+import { ARC_GROUP_ID, arcPrivateLinkNames } from "../../../world/catalog/arc-private-link.js";
+
+export { ARC_GROUP_ID };
 
 /**
  * The members of an Azure Arc private link scope's `hybridcompute` private link
@@ -21,16 +23,6 @@ export interface ArcMember {
   /** The record's name relative to that zone, e.g. `gbl`. */
   recordName: string;
 }
-
-export const ARC_GROUP_ID = "hybridcompute";
-
-const zone = (key: string) => ARC_ZONE_LIST.find((z) => z.key === key)!.privateZone;
-
-export const ARC_ZONES = {
-  his: zone("his"),
-  guestConfiguration: zone("guestconfiguration"),
-  kubernetesConfiguration: zone("kubernetesconfiguration"),
-} as const;
 
 /** The names of `arcPrivateLinkNames` (src/world/catalog), as members of the private link resource. */
 export function arcMembers(scopeLocation: string): ArcMember[] {

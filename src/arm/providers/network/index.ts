@@ -1,4 +1,4 @@
-export { ARC_GROUP_ID, ARC_ZONES, type ArcMember, arcMembers, membersInZone } from "./arc-members.js";
+export { ARC_GROUP_ID, type ArcMember, arcMembers, membersInZone } from "./arc-members.js";
 export { DEFAULT_SECURITY_RULES, defaultSecurityRules } from "./default-security-rules.js";
 export { NETWORK_API_VERSIONS } from "./network-api-versions.js";
 export { networkInterfaces } from "./network-interfaces.js";

@@ -1,5 +1,5 @@
-import ipaddr from "ipaddr.js";
 import { SITE_TYPE } from "../../../rules/on-premises/index.js";
+import { prefixWithin } from "../../../semantics/net/cidr.js";
 import { SERVICE_TAGS } from "../../../world/catalog/service-tags.js";
 import {
   arrayAt,
@@ -79,7 +79,7 @@ function firewallRule(raw: unknown, at: string, site: string[]): Json {
     protocol: enumAt(r.protocol, `${at}.protocol`, ["Tcp", "Udp", "Any"] as const) ?? "Tcp",
   };
   const source = cidrs(r.sourceAddressPrefixes, `${at}.sourceAddressPrefixes`);
-  const outside = source?.find((s) => !site.some((p) => cidrWithin(s, p)));
+  const outside = source?.find((s) => !site.some((p) => prefixWithin(s, p)));
   if (outside)
     throw badRequest(
       `The source prefix '${outside}' of rule '${rule.name}' is outside the site's address space.`,
@@ -103,12 +103,6 @@ function firewallRule(raw: unknown, at: string, site: string[]): Json {
 
 function badAction(at: string): never {
   throw badRequest(`The property '${at}.action' is required: 'Allow' or 'Deny'.`, `${at}.action`);
-}
-
-function cidrWithin(inner: string, outer: string): boolean {
-  const [ia, ib] = inner.split("/");
-  const [oa, ob] = outer.split("/");
-  return Number(ib) >= Number(ob) && ipaddr.IPv4.parse(ia).match(ipaddr.IPv4.parse(oa), Number(ob));
 }
 
 /**
