@@ -30,7 +30,8 @@ test("dropping the conditional forwarders changes exactly the four Arc rows, PRI
   );
   assert.ok(changes.every((c) => c.hostId === ARC_IDS.host));
   const f = diffFindings(before.findings, after.findings);
-  assert.deepEqual([...new Set(f.introduced.map((x) => x.code))], ["ARC-ACCESS-PUBLIC-DISABLED"]);
+  // The root cause first, then its symptoms.
+  assert.deepEqual([...new Set(f.introduced.map((x) => x.code))], ["ARC-DNS-PUBLIC", "ARC-ACCESS-PUBLIC-DISABLED"]);
   assert.deepEqual(f.resolved, []);
 });
 

@@ -42,6 +42,25 @@ describe("each finding code is raised by its mistake", () => {
   }
 });
 
+describe("the fix closes the finding", () => {
+  for (const code of FINDING_CODES) {
+    const c = CASES[code];
+    test(code, { skip: c.noFix }, () => {
+      assert.ok(c.fix || c.fixAt, `${code}: a fix, a later time, or noFix with a reason`);
+      const before = verifyWorld(c.world(), { now: c.now ?? NOW });
+      assert.ok(before.findings.some((f) => f.code === code));
+      const after = verifyWorld(c.world(c.fix), { now: c.fixAt ?? c.now ?? NOW });
+      const left = after.findings.filter((f) => f.code === code).map((f) => f.message);
+      assert.deepEqual(left, [], `${code} after its fix`);
+      // A fix closes its finding without opening an error elsewhere.
+      assert.deepEqual(
+        after.findings.filter((f) => f.severity === "error").map((f) => `${f.code}: ${f.message}`),
+        [],
+      );
+    });
+  }
+});
+
 describe("not over-reported", () => {
   test("a missing optional dp zone is nothing; a right one is nothing", () => {
     const w = world({}, (r) => r.filter((x) => !x.id.includes("privatelink.dp.kubernetesconfiguration")));

@@ -20,7 +20,7 @@ test("the documented setup proves, and lists the public dependencies with their 
 });
 
 test("one Arc name resolving publicly is a counterexample whose path shows the public answer", () => {
-  const { proof } = verifyWorld(CASES["ARC-DNS-PUBLIC"].world(), { now: NOW });
+  const { proof } = verifyWorld(CASES["ARC-ACCESS-PUBLIC-PATH"].world(), { now: NOW });
   assert.equal(proof.holds, false);
   const gbl = proof.counterexamples.find((c) => c.endpoint === "gbl.his.arc.azure.com");
   assert.ok(gbl);

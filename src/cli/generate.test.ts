@@ -86,6 +86,11 @@ describe("arclink generate", () => {
       new RegExp(`^PRIVATE_LINK_SCOPE='${RG}/providers/Microsoft.HybridCompute/privateLinkScopes/arc-pls'$`, "m"),
     );
     assert.match(script.stdout, /--private-link-scope "\$PRIVATE_LINK_SCOPE"/);
+    // Without --private-link-scope: the only scope, and stderr says which.
+    const picked = arclink(["generate", "onboarding-script", "--world", world, "--os", "linux"]);
+    assert.equal(picked.code, 0, picked.stderr);
+    assert.equal(picked.stdout, script.stdout);
+    assert.match(picked.stderr, /Using private link scope '.*\/privateLinkScopes\/arc-pls', the only one in the world/);
   });
 
   test("--data: hosts for a host as JSON, and as a Windows file with --out", () => {

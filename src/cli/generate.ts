@@ -50,9 +50,11 @@ async function emit(opts: OutputOptions, needsWorld: boolean, run: (world: World
     if (error instanceof GenerateError) throw new UsageError(error.message);
     throw error;
   }
+  for (const n of result.notes ?? []) process.stderr.write(`arclink: ${n}\n`);
   for (const w of result.warnings) process.stderr.write(`arclink: warning: ${w}\n`);
+  const { kind, data, warnings, notes } = result;
   const text = opts.json
-    ? `${JSON.stringify({ kind: result.kind, data: result.data, warnings: result.warnings }, null, 2)}\n`
+    ? `${JSON.stringify({ kind, data, warnings, ...(notes ? { notes } : {}) }, null, 2)}\n`
     : result.text;
   if (opts.out) writeFileSync(opts.out, text);
   else process.stdout.write(text);
@@ -158,7 +160,7 @@ export function registerGenerate(program: Command): void {
       .description("install the agent and azcmagent connect through a private link scope"),
   )
     .requiredOption("--os <os>", "windows or linux")
-    .requiredOption("--private-link-scope <scope>", "the scope's resource id (or unique name)")
+    .option("--private-link-scope <scope>", "the scope's resource id (or unique name); default: the world's only scope")
     .option("--resource-group <rg>", "resource group of the machine (default: the scope's)")
     .option("--location <region>", "region (default and only choice: the scope's)")
     .option("--subscription-id <id>", "subscription of the machine (default: the scope's)")
@@ -170,7 +172,7 @@ export function registerGenerate(program: Command): void {
       emit(o, true, (w) =>
         generateOnboardingScript(w!, {
           os: o.os as string,
-          privateLinkScope: o.privateLinkScope as string,
+          privateLinkScope: o.privateLinkScope as string | undefined,
           resourceGroup: o.resourceGroup as string | undefined,
           location: o.location as string | undefined,
           subscriptionId: o.subscriptionId as string | undefined,

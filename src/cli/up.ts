@@ -6,6 +6,7 @@ import { startSystem } from "../system/start-system.js";
 import { printReport, readWorldFile } from "./apply.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { parsePort } from "./options.js";
+import { runningServer } from "./server-record.js";
 
 /** The embedded default world: the reference topology of the Arc private link docs. */
 export const DEFAULT_WORLD = fileURLToPath(new URL("../../worlds/default.yaml", import.meta.url));
@@ -22,6 +23,28 @@ interface UpOptions {
 }
 
 /** `arclink up`: starts the system and prints how to reach it. */
+/**
+ * What to do when the port is taken: the running arclink's address when it is this data
+ * directory's (or the default one's), else another port.
+ */
+function portInUse(port: number, dataDir: string | undefined): string {
+  const dirs = [...new Set([dataDir, ".arclink"].filter((d): d is string => d !== undefined))];
+  for (const dir of dirs) {
+    const running = runningServer(dir);
+    if (running && new URL(running.armEndpoint).port === String(port)) {
+      return (
+        `Port ${port} is in use (EADDRINUSE): arclink is already running there for data directory '${dir}' ` +
+        `(pid ${running.pid}). Use it at ${running.armEndpoint} (CA: ${running.caPath}), stop it ` +
+        `(kill ${running.pid}), or start another instance with --port <n> (--port 0 picks a free port).`
+      );
+    }
+  }
+  return (
+    `Port ${port} is in use (EADDRINUSE) by another program: start on another port with --port <n> ` +
+    "(--port 0 picks a free port), or stop what listens there."
+  );
+}
+
 export function registerUp(program: Command): void {
   program
     .command("up")
@@ -68,6 +91,9 @@ export function registerUp(program: Command): void {
         inMemory: opts.inMemory,
         port,
         synchronous,
+      }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "EADDRINUSE" && !String(error.message).includes("EADDRINUSE")) throw error;
+        throw new UsageError(portInUse(port, opts.inMemory ? undefined : opts.data), EXIT.FAILURE);
       });
       // The default world seeds a new lab; an explicit --world is applied every time.
       const seed = opts.world !== undefined || system.system.snapshot().size === 0;

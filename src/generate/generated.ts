@@ -9,6 +9,8 @@ export interface Generated<T> {
   text: string;
   data: T;
   warnings: string[];
+  /** What the generator chose for the user (a default it picked), one sentence each. */
+  notes?: string[];
 }
 
 /** Joins lines with `\n` (or `\r\n` for Windows files) and ends the text with a line break. */

@@ -96,3 +96,22 @@ test("tags: parsed from k=v lists and formatted for azcmagent, refusing what it 
   assert.throws(() => formatTags({ a: "x'y" }), /contains a comma or a quote/);
   assert.throws(() => formatTags({ "a=b": "x" }), /Invalid tag name 'a=b'/);
 });
+
+test("without --private-link-scope: the world's only scope, and a note naming it; none or several are refused", () => {
+  const out = generateOnboardingScript(world, { os: "linux" });
+  assert.equal(out.data.scopeId, ARC_IDS.scope);
+  assert.deepEqual(out.notes, [
+    `Using private link scope '${ARC_IDS.scope}', the only one in the world (--private-link-scope not given).`,
+  ]);
+  assert.deepEqual(generateOnboardingScript(world, { os: "linux", privateLinkScope: "arc-pls" }).notes, []);
+  const none = new MapWorld(arcPrivateLinkResources().filter((r) => !r.type.endsWith("/privateLinkScopes")));
+  assert.throws(() => planOnboarding(none, { os: "linux" }), /no private link scope/);
+  const second = { ...arcPrivateLinkResources().find((r) => r.id === ARC_IDS.scope)! };
+  second.id = second.id.replace(/arc-pls$/, "arc-pls-2");
+  second.name = "arc-pls-2";
+  const two = new MapWorld([...arcPrivateLinkResources(), second]);
+  assert.throws(
+    () => planOnboarding(two, { os: "linux" }),
+    (e: GenerateError) => e.code === GENERATE_ERRORS.Ambiguous && /2 private link scopes; choose one/.test(e.message),
+  );
+});

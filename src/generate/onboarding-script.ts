@@ -1,5 +1,6 @@
-import { parseId } from "../world/arm-id.js";
+import { idKey, parseId } from "../world/arm-id.js";
 import { normalizeLocation } from "../world/catalog/regions.js";
+import type { Resource } from "../world/resource.js";
 import type { World } from "../world/world.js";
 import { endpointsOfScope, SCOPE_TYPE } from "./arc-endpoint.js";
 import { arcNamesForRegion } from "./arc-names.js";
@@ -13,8 +14,11 @@ import { isEnvName } from "./quote.js";
 
 export interface OnboardingOptions {
   os: string;
-  /** The scope's resource id (or its name, when unique): `azcmagent connect --private-link-scope` [facts §10]. */
-  privateLinkScope: string;
+  /**
+   * The scope's resource id (or its name, when unique): `azcmagent connect --private-link-scope`
+   * [facts §10]. Default: the world's only scope (the plan's `notes` say which).
+   */
+  privateLinkScope?: string;
   /** Default: the scope's resource group. */
   resourceGroup?: string;
   /** Default: the scope's region; another region is refused (machine and scope share one [DOC-PL]). */
@@ -74,9 +78,37 @@ export function parseTags(text: string): Record<string, string> {
   return out;
 }
 
-export function planOnboarding(world: World, o: OnboardingOptions): { plan: OnboardingPlan; warnings: string[] } {
+/** The scope asked for, or else the world's only one, with a note saying which was picked. */
+function chooseScope(world: World, ref: string | undefined): { scope: Resource; notes: string[] } {
+  if (ref !== undefined) return { scope: findResource(world, ref, SCOPE_TYPE, "Private link scope"), notes: [] };
+  const scopes = world.ofType(SCOPE_TYPE);
+  if (scopes.length === 1) {
+    return {
+      scope: scopes[0],
+      notes: [
+        `Using private link scope '${scopes[0].id}', the only one in the world (--private-link-scope not given).`,
+      ],
+    };
+  }
+  if (scopes.length === 0) {
+    throw new GenerateError(
+      GENERATE_ERRORS.NothingToGenerate,
+      "The world has no private link scope: create one, then pass its id with --private-link-scope.",
+    );
+  }
+  const ids = scopes.map((r) => r.id).sort((a, b) => (idKey(a) < idKey(b) ? -1 : 1));
+  throw new GenerateError(
+    GENERATE_ERRORS.Ambiguous,
+    `The world has ${scopes.length} private link scopes; choose one with --private-link-scope: ${ids.join(", ")}.`,
+  );
+}
+
+export function planOnboarding(
+  world: World,
+  o: OnboardingOptions,
+): { plan: OnboardingPlan; warnings: string[]; notes: string[] } {
   const os = oneOf("--os", o.os, OS_VALUES);
-  const scope = findResource(world, o.privateLinkScope, SCOPE_TYPE, "Private link scope");
+  const { scope, notes } = chooseScope(world, o.privateLinkScope);
   const id = parseId(scope.id)!;
   if (!scope.location)
     throw new GenerateError(GENERATE_ERRORS.NothingToGenerate, `Private link scope '${scope.name}' has no location.`);
@@ -137,6 +169,7 @@ export function planOnboarding(world: World, o: OnboardingOptions): { plan: Onbo
       checks,
     },
     warnings,
+    notes,
   };
 }
 
@@ -150,7 +183,7 @@ export function planOnboarding(world: World, o: OnboardingOptions): { plan: Onbo
  * // ... azcmagent connect ... --private-link-scope "$PRIVATE_LINK_SCOPE"
  */
 export function generateOnboardingScript(world: World, options: OnboardingOptions): Generated<OnboardingPlan> {
-  const { plan, warnings } = planOnboarding(world, options);
+  const { plan, warnings, notes } = planOnboarding(world, options);
   const text = plan.os === "linux" ? linuxScript(plan) : windowsScript(plan);
-  return { kind: "onboarding-script", text, data: plan, warnings };
+  return { kind: "onboarding-script", text, data: plan, warnings, notes };
 }

@@ -7,6 +7,30 @@ const PROXY_PORT = 3128;
 /** Mistakes in the agent on the host: its version, its proxy settings [DOC-PL §3.9, DOC-PROXY, facts §10]. */
 export const AGENT_LABS: Lab[] = [
   {
+    name: "agent-public-extension-download",
+    title: "web01 runs agent 1.19, which downloads extensions publicly under private link",
+    description: `The Connected Machine agent on ${LAB_HOST} is version 1.19; its machine uses private link.`,
+    mistake:
+      "Agent 1.19 has a known issue: agents configured to use private endpoints download extensions from a " +
+      "public endpoint (Blob Storage), fixed in 1.20 [DOC-RN 1.19, 1.20]. Here the egress firewall blocks " +
+      "Storage for web01, so extension installs fail; opening the firewall would send them publicly.",
+    fix: "Upgrade the Connected Machine agent to 1.20 or later.",
+    expectedFindings: ["ARC-AGENT-ISSUE-PUBLIC-DOWNLOAD", "ARC-NET-FIREWALL"],
+    expectedVerdicts: [
+      { host: "web01", endpoint: "westeuropeextensions.blob.core.windows.net", verdict: "BLOCKED_BY_FIREWALL" },
+      { host: "web01", endpoint: "gbl.his.arc.azure.com", verdict: "PRIVATE" },
+    ],
+    patch(w) {
+      const { entry, props } = hostProperties(w);
+      w.set(
+        entry,
+        ["agent"],
+        { ...(props.agent as object), version: "1.19" },
+        "agent 1.19: public extension downloads",
+      );
+    },
+  },
+  {
     name: "agent-too-old",
     title: "web01 runs agent 1.3",
     description: `The Connected Machine agent on ${LAB_HOST} is version 1.3.`,

@@ -33,6 +33,28 @@ function renameZone(w: LabWorld, oldName: string, newName: string): void {
 /** Mistakes in how on-premises DNS reaches the private zones [DOC-PL, DOC-PEDNS, facts §5, §6, §8]. */
 export const DNS_LABS: Lab[] = [
   {
+    name: "no-conditional-forwarders",
+    title: "The site's DNS server has no conditional forwarders for the Arc zones",
+    description:
+      "dc01 lost its conditional forwarders: it resolves his.arc.azure.com and guestconfiguration.azure.com " +
+      "names on the internet, like any other name.",
+    mistake:
+      "On-premises machines must resolve the private endpoint records [DOC-PL, facts §3.5, §6]: without the " +
+      "forwarders web01 gets the public Arc addresses — the root cause, ARC-DNS-PUBLIC — and the egress firewall " +
+      "then blocks them. Allowing TCP 443 to AzureArcInfrastructure would not help: the scope has public network " +
+      "access Disabled and would refuse web01 there.",
+    fix: "Conditionally forward his.arc.azure.com, guestconfiguration.azure.com and dp.kubernetesconfiguration.azure.com to the resolver's inbound endpoint (10.10.2.4).",
+    expectedFindings: ["ARC-DNS-PUBLIC", "ARC-NET-FIREWALL"],
+    expectedVerdicts: [
+      { host: "web01", endpoint: "gbl.his.arc.azure.com", verdict: "BLOCKED_BY_FIREWALL" },
+      { host: "kiosk01", endpoint: "gbl.his.arc.azure.com", verdict: "PRIVATE" },
+    ],
+    patch(w) {
+      const server = siteDnsServer(w);
+      w.set(server, ["conditionalForwarders"], [], "no conditional forwarders: Arc names resolve publicly");
+    },
+  },
+  {
     name: "forwarder-to-privatelink-zone",
     title: "Conditional forwarders name the privatelink. zones",
     description:
@@ -84,10 +106,11 @@ export const DNS_LABS: Lab[] = [
       "where the resolver's inbound endpoint asks Azure DNS.",
     mistake:
       "Azure DNS consults only the private zones linked to the asking virtual network; unlinked, the HIS names " +
-      "resolve to their public addresses, which the site's egress firewall blocks (and the scope would refuse " +
-      "with public access disabled) [DOC-PDNS, facts §5].",
+      "resolve to their public addresses — the root cause, ARC-DNS-PUBLIC — which the site's egress firewall " +
+      "then blocks (and the scope would refuse with public access disabled): opening the firewall is not the " +
+      "fix [DOC-PDNS, DOC-PL, facts §5].",
     fix: "Link privatelink.his.arc.azure.com to the hub virtual network (the one holding the resolver).",
-    expectedFindings: ["ARC-NET-FIREWALL", "ARC-ZONE-NOT-LINKED"],
+    expectedFindings: ["ARC-DNS-PUBLIC", "ARC-NET-FIREWALL", "ARC-ZONE-NOT-LINKED"],
     expectedVerdicts: [
       { host: "web01", endpoint: "gbl.his.arc.azure.com", verdict: "BLOCKED_BY_FIREWALL" },
       { host: "web01", endpoint: "agentserviceapi.guestconfiguration.azure.com", verdict: "PRIVATE" },
@@ -108,11 +131,11 @@ export const DNS_LABS: Lab[] = [
       "cloud guide), and the zone group writes the endpoint's records there.",
     mistake:
       "In the public cloud gbl.his.arc.azure.com is a CNAME to gbl.privatelink.his.arc.azure.com, which no " +
-      "private zone holds, so the HIS names resolve to their public addresses [DOC-PEDNS, facts §8]; here the " +
-      "egress firewall blocks those. (The hyphenated config name privatelink-his-arc-azure-com is refused as a " +
-      "zone name at write time: a zone needs two labels.)",
+      "private zone holds, so the HIS names resolve to their public addresses (ARC-DNS-PUBLIC, the root cause) " +
+      "[DOC-PEDNS, facts §8]; here the egress firewall then blocks those. (The hyphenated config name " +
+      "privatelink-his-arc-azure-com is refused as a zone name at write time: a zone needs two labels.)",
     fix: "Name the zone exactly privatelink.his.arc.azure.com and point the zone group at it.",
-    expectedFindings: ["ARC-NET-FIREWALL", "ARC-ZONE-NAME-WRONG"],
+    expectedFindings: ["ARC-DNS-PUBLIC", "ARC-NET-FIREWALL", "ARC-ZONE-NAME-WRONG"],
     expectedVerdicts: [
       { host: "web01", endpoint: "weu.his.arc.azure.com", verdict: "BLOCKED_BY_FIREWALL" },
       { host: "web01", endpoint: "westeurope-gas.guestconfiguration.azure.com", verdict: "PRIVATE" },

@@ -17,6 +17,30 @@ function blockTag(w: LabWorld, tag: string, note: string): void {
 /** Mistakes on the path: the VPN, the egress firewall, the endpoint's NSG [DOC-PL, DOC-NET, facts §4.4, §9]. */
 export const NETWORK_LABS: Lab[] = [
   {
+    name: "notifications-blocked",
+    title: "The egress firewall blocks the notification service",
+    description:
+      "The site's egress firewall no longer allows guestnotificationservice.azure.com and *.servicebus.windows.net.",
+    mistake:
+      "The notification service is not private-link capable and needs outbound 443 [DOC-NET, facts §9]. " +
+      "Agents 1.13 and later fall back to checking for extension operations every 5 minutes when it is " +
+      "inaccessible [DOC-RN 1.13]: slower extension operations, not a failure — a warning.",
+    fix: "Allow TCP 443 to guestnotificationservice.azure.com, *.guestnotificationservice.azure.com and *.servicebus.windows.net.",
+    expectedFindings: ["ARC-NOTIFY-BLOCKED"],
+    expectedVerdicts: [
+      { host: "web01", endpoint: "guestnotificationservice.azure.com", verdict: "BLOCKED_BY_FIREWALL" },
+      { host: "web01", endpoint: "gbl.his.arc.azure.com", verdict: "PRIVATE" },
+    ],
+    patch(w) {
+      const site = w.find(TYPES.site);
+      const firewall = w.properties(site).egressFirewall as { rules?: { name: string }[] } | undefined;
+      const rules = (firewall?.rules ?? []).filter((r) => r.name !== "allow-notifications");
+      if (rules.length === (firewall?.rules ?? []).length)
+        throw new Error("The base firewall has no allow-notifications rule.");
+      w.set(site, ["egressFirewall", "rules"], rules, "no rule allows the notification service");
+    },
+  },
+  {
     name: "no-vpn",
     title: "The site has no connection to the hub",
     description: "The site's VPN connection to the hub virtual network is missing.",

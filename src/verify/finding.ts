@@ -9,6 +9,10 @@ export interface Finding {
   message: string;
   hostId?: string;
   endpoint?: string;
+  /** On a symptom: the finding on the same row that caused it (its fix is the root cause's). */
+  rootCause?: FindingCode;
+  /** On a root cause: the severity it sorts with (the worst finding it causes), so it is reported first. */
+  sortAs?: Severity;
   /** The resource the finding is about (world-wide checks). */
   resourceId?: string;
   /** The verdict row that proves it (endpoint findings); its trace is the proof. */
@@ -37,10 +41,14 @@ export function finding(
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then by code, host, endpoint and resource: a stable order for output and diffs. */
+/**
+ * Errors first (a root cause sorts with the worst finding it causes), root causes before
+ * their symptoms, then by code, host, endpoint and resource: a stable order for output and diffs.
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    ORDER[a.severity] - ORDER[b.severity] ||
+    ORDER[a.sortAs ?? a.severity] - ORDER[b.sortAs ?? b.severity] ||
+    Number(a.rootCause !== undefined) - Number(b.rootCause !== undefined) ||
     cmp(a.code, b.code) ||
     cmp(a.hostId ?? "", b.hostId ?? "") ||
     cmp(a.endpoint ?? "", b.endpoint ?? "") ||

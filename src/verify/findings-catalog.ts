@@ -19,6 +19,8 @@ export interface FindingSpec {
   source: string;
   /** What to change. */
   fix: string;
+  /** The documentation or release note the rule comes from, verbatim (where one sentence says it). */
+  quote?: string;
   /** `endpoint`: raised from a host × endpoint verdict; `world`: a world-wide check. */
   scope: "endpoint" | "world";
 }
@@ -27,10 +29,13 @@ export const FINDINGS = {
   // ── From host × endpoint verdicts (the connection pipeline, src/semantics/connect/) ──
   "ARC-DNS-PUBLIC": {
     severity: "error",
-    title: "An Arc endpoint of a machine associated with a private link scope resolves to a public address",
+    title:
+      "An Arc endpoint of a machine associated with a private link scope resolves to a public address (the root cause, whatever happens after resolution)",
     rule: "With private link, *.his.arc.azure.com and *.guestconfiguration.azure.com must resolve to the private endpoint of the machine's scope; every on-premises machine must resolve the same private endpoint records",
     source: "DOC-PL §3.5, §8; DOC-PEDNS",
-    fix: "Conditionally forward his.arc.azure.com and guestconfiguration.azure.com (the public zone names) to a resolver that sees the privatelink zones (a DNS Private Resolver inbound endpoint in the vnet the zones are linked to), or put the private endpoint addresses in the hosts file",
+    fix: "Conditionally forward his.arc.azure.com and guestconfiguration.azure.com (the public zone names) to a resolver that sees the privatelink zones (a DNS Private Resolver inbound endpoint in the vnet the zones are linked to), link the privatelink zones to that vnet, or put the private endpoint addresses in the hosts file; don't open the firewall to the public endpoint",
+    quote:
+      "Your on-premises machines or servers must be able to resolve the private link DNS records to the private endpoint IP addresses.",
     scope: "endpoint",
   },
   "ARC-DNS-NXDOMAIN": {
@@ -119,6 +124,8 @@ export const FINDINGS = {
     rule: "With publicNetworkAccess Disabled agents must use private link; Enabled allows both",
     source: "SPEC-PLS; DOC-PL §3.12",
     fix: "Make the Arc names resolve to the private endpoint from this host (see ARC-DNS-PUBLIC), or set publicNetworkAccess to Enabled",
+    quote:
+      "select the Allow public network access checkbox so that machines or servers associated with this Azure Arc private link scope can communicate with the service over private or public networks",
     scope: "endpoint",
   },
   "ARC-ACCESS-PENDING": {
@@ -188,10 +195,68 @@ export const FINDINGS = {
   },
   "ARC-EXT-PUBLIC-PATH": {
     severity: "warning",
-    title: "An extension dependency (Blob Storage, Key Vault, Log Analytics) has no private path",
+    title:
+      "An extension dependency (Blob Storage, Key Vault, Log Analytics) has no private endpoint: it resolves publicly, whether or not the public path is open",
     rule: "Other services the extensions use (Azure Monitor, Key Vault, Storage, Automation) need their own private endpoints; the Arc scope does not cover them",
     source: "DOC-PL §3.7",
     fix: "Create private endpoints (and privatelink zones) for the storage account, key vault or Log Analytics workspace, or accept the public dependency",
+    quote:
+      "Other Azure services that you use, for example, Azure Monitor, require their own private endpoints in your virtual network.",
+    scope: "endpoint",
+  },
+  "ARC-ACCESS-PUBLIC-PATH": {
+    severity: "warning",
+    title:
+      "A private-link machine reaches Arc over the public endpoint, which its scope accepts (publicNetworkAccess Enabled): it works, but the traffic is not private",
+    rule: "With publicNetworkAccess Enabled the scope accepts its machines over private or public networks; with private link their Arc names should still resolve to the private endpoint",
+    source: "SPEC-PLS; DOC-PL §3.5, §3.12",
+    fix: "Make the Arc names resolve to the private endpoint from this host (conditional forwarders for his.arc.azure.com and guestconfiguration.azure.com, zone links, or hosts-file lines); set publicNetworkAccess Disabled once every machine is private",
+    quote:
+      "machines or servers associated with this Azure Arc private link scope can communicate with the service over private or public networks",
+    scope: "endpoint",
+  },
+  "ARC-NOTIFY-BLOCKED": {
+    severity: "warning",
+    title:
+      "The notification service is unreachable; the agent (1.13 or later) falls back to checking for extension operations every 5 minutes",
+    rule: "The notification service (guestnotificationservice.azure.com, *.servicebus.windows.net) is not private-link capable and needs outbound 443; agents 1.13 and later fall back to polling every 5 minutes without it (before 1.13: ARC-NET-FIREWALL, an error)",
+    source: "DOC-NET §9; DOC-RN 1.13",
+    fix: "Allow TCP 443 to guestnotificationservice.azure.com, *.guestnotificationservice.azure.com and *.servicebus.windows.net (FQDN rules), or accept slower extension operations",
+    quote:
+      "The extension manager falls back to the existing behavior of checking every 5 minutes when the notification service is inaccessible.",
+    scope: "endpoint",
+  },
+  "ARC-AGENT-ISSUE-BYPASS-ENTRA": {
+    severity: "warning",
+    title:
+      'A Linux agent 1.15 sends Entra ID traffic direct, not through its proxy: its "Arc" proxy bypass also covers Entra ID endpoints (known issue, fixed in 1.16)',
+    rule: 'On Linux agent 1.15 the "Arc" bypass includes some Entra ID endpoints, so Entra ID traffic does not use the proxy; fixed in 1.16',
+    source: "DOC-RN 1.15, 1.16",
+    fix: "Upgrade the Connected Machine agent to 1.16 or later",
+    quote:
+      'The "Arc" proxy bypass feature on Linux includes some endpoints that belong to Azure Active Directory. As a result, if you only specify the "Arc" bypass rule, traffic destined for Azure Active Directory endpoints will not use the proxy server as expected.',
+    scope: "endpoint",
+  },
+  "ARC-AGENT-ISSUE-PUBLIC-DOWNLOAD": {
+    severity: "warning",
+    title:
+      "Agent 1.19 under private link downloads extensions from a public endpoint (Blob Storage) (known issue, fixed in 1.20)",
+    rule: "Agents 1.19 configured to use private endpoints download extensions from a public endpoint; 1.20 downloads them over the private endpoint",
+    source: "DOC-RN 1.19, 1.20",
+    fix: "Upgrade the Connected Machine agent to 1.20 or later",
+    quote:
+      "Agents configured to use private endpoints incorrectly download extensions from a public endpoint. Upgrade the agent to version 1.20 or later to restore correct functionality.",
+    scope: "endpoint",
+  },
+  "ARC-AGENT-ISSUE-PE-EXTENSIONS": {
+    severity: "error",
+    title:
+      "Agent 1.41 under private link: extension management and machine configuration may fail (known issue, fixed in 1.42)",
+    rule: "With private endpoints, agent 1.41 may fail extension management and machine configuration policies; 1.42 resolves it",
+    source: "DOC-RN 1.41, 1.42",
+    fix: "Upgrade the Connected Machine agent to 1.42 or later",
+    quote:
+      "Customers using private endpoints with Azure Arc may encounter issues with extension management and machine configuration policies with agent version 1.41. Agent version 1.42 resolves this issue.",
     scope: "endpoint",
   },
   // ── World-wide checks (src/verify/checks/) ──
@@ -312,3 +377,6 @@ export const FINDINGS = {
 export type FindingCode = keyof typeof FINDINGS;
 
 export const FINDING_CODES = Object.keys(FINDINGS) as FindingCode[];
+
+/** A code's catalogue entry with every optional field typed (`quote`). */
+export const specOf = (code: FindingCode): FindingSpec => FINDINGS[code];

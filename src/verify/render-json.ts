@@ -3,7 +3,7 @@ import type { DnsAnswer } from "../semantics/dns/index.js";
 import type { ReachResult } from "../semantics/net/index.js";
 import type { VerdictChange } from "./diff.js";
 import type { Finding } from "./finding.js";
-import { FINDINGS } from "./findings-catalog.js";
+import { FINDINGS, specOf } from "./findings-catalog.js";
 import { traceLines } from "./trace-text.js";
 import type { EndpointVerdict, Shared } from "./verdict-types.js";
 import type { VerifyReport } from "./verify-world.js";
@@ -71,8 +71,10 @@ function findingJson(f: Finding, rowIndex: Map<EndpointVerdict, number>) {
     resourceId: f.resourceId,
     row: f.verdict ? rowIndex.get(f.verdict) : undefined,
     evidence: f.evidence,
+    rootCause: f.rootCause,
     rule: f.rule,
     source: f.source,
+    quote: specOf(f.code).quote,
     fix: f.fix,
   };
 }

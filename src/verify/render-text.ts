@@ -1,6 +1,6 @@
 import type { VerdictChange } from "./diff.js";
 import type { Finding } from "./finding.js";
-import { FINDINGS } from "./findings-catalog.js";
+import { specOf } from "./findings-catalog.js";
 import { traceLines } from "./trace-text.js";
 import type { EndpointVerdict } from "./verdict-types.js";
 import type { VerifyReport } from "./verify-world.js";
@@ -60,9 +60,15 @@ function findingLines(findings: readonly Finding[]): string[] {
     else byCode.set(f.code, [f]);
   }
   for (const [code, list] of byCode) {
-    const spec = FINDINGS[list[0].code];
-    out.push(`${spec.severity.toUpperCase()} ${code} (${list.length}): ${spec.title}`);
-    out.push(`  rule: ${spec.rule} [${spec.source}]`, `  fix: ${spec.fix}`);
+    const spec = specOf(list[0].code);
+    // Symptoms of one root cause take its fix; mixed groups keep the catalogue's.
+    const fix = list.every((f) => f.fix === list[0].fix) ? list[0].fix : spec.fix;
+    const causes = [...new Set(list.flatMap((f) => (f.rootCause ? [f.rootCause] : [])))];
+    const caused = causes.length > 0 ? ` — caused by ${causes.join(", ")}` : "";
+    out.push(`${spec.severity.toUpperCase()} ${code} (${list.length}): ${spec.title}${caused}`);
+    out.push(`  rule: ${spec.rule} [${spec.source}]`);
+    if (spec.quote) out.push(`  quote: "${spec.quote}"`);
+    out.push(`  fix: ${fix}`);
     for (const f of list.slice(0, SHOWN_PER_CODE)) out.push(`  - ${shortIds(f.message)}`);
     if (list.length > SHOWN_PER_CODE) out.push(`  … and ${list.length - SHOWN_PER_CODE} more (--json lists all)`);
   }

@@ -1,3 +1,6 @@
+import type { KnownIssueId } from "../semantics/agent/index.js";
+import { isPublicAddress } from "../semantics/net/index.js";
+import { publicResolutionFix } from "./dns-public-fix.js";
 import type { Finding } from "./finding.js";
 import { FINDINGS, type FindingCode, type Severity } from "./findings-catalog.js";
 import type { EndpointVerdict, Verdict } from "./verdict-types.js";
@@ -23,14 +26,29 @@ const BY_VERDICT: Partial<Record<Verdict, FindingCode>> = {
   PROXY_NOT_FOUND: "ARC-PROXY-UNKNOWN",
 };
 
+/** The finding of each modelled agent known issue [DOC-RN]. */
+const BY_KNOWN_ISSUE: Record<KnownIssueId, FindingCode> = {
+  "arc-bypass-includes-entra": "ARC-AGENT-ISSUE-BYPASS-ENTRA",
+  "public-extension-download": "ARC-AGENT-ISSUE-PUBLIC-DOWNLOAD",
+  "private-link-extensions-fail": "ARC-AGENT-ISSUE-PE-EXTENSIONS",
+};
+
 /** Verdicts that come from the host's agent configuration, not the endpoint: reported once per host. */
 export const HOST_LEVEL: ReadonlySet<FindingCode> = new Set([
   "ARC-AGENT-CONFIG",
   "ARC-AGENT-GATEWAY",
   "ARC-PROXY-UNKNOWN",
+  "ARC-AGENT-ISSUE-PE-EXTENSIONS",
 ]);
 
-function codeOf(v: EndpointVerdict): FindingCode | undefined {
+/** The finding of the row's outcome when it fails (the symptom), by verdict and service. */
+function failureCode(v: EndpointVerdict): FindingCode | undefined {
+  if (v.verdict === "PRIVATE" || v.verdict === "PUBLIC") return undefined;
+  const plan = v.trace.plan;
+  // Agents 1.13+ fall back to polling every 5 minutes without notifications [DOC-RN 1.13].
+  if (v.service === "Notifications" && plan.result === "PLANNED" && plan.fallback === "polling") {
+    return "ARC-NOTIFY-BLOCKED";
+  }
   if (v.verdict === "BLOCKED_BY_FIREWALL") {
     return v.service === "EntraId"
       ? "ARC-FW-ENTRA-BLOCKED"
@@ -38,18 +56,41 @@ function codeOf(v: EndpointVerdict): FindingCode | undefined {
         ? "ARC-FW-ARM-BLOCKED"
         : "ARC-NET-FIREWALL";
   }
-  if (v.verdict === "PUBLIC") {
-    if (v.privateLinkExpected) return "ARC-DNS-PUBLIC";
-    return v.origin.startsWith("extension") ? "ARC-EXT-PUBLIC-PATH" : undefined;
-  }
   return BY_VERDICT[v.verdict];
 }
 
-/** A finding raised by a verdict row: two fields; the rest is read from the catalogue and the row. */
+/**
+ * What went wrong first on the row, whatever happened after: a known issue of the agent,
+ * an Arc name sent through the proxy, an Arc name resolved to a public address (a scope
+ * that accepts it makes that a warning), or an extension dependency with no private
+ * endpoint. Resolution is "public" when the address the name resolved to is a public one.
+ */
+function rootCodes(v: EndpointVerdict): FindingCode[] {
+  const plan = v.trace.plan;
+  const out = plan.result === "PLANNED" ? (plan.knownIssues ?? []).map((i) => BY_KNOWN_ISSUE[i]) : [];
+  const resolvedPublic = v.address !== undefined && isPublicAddress(v.address);
+  if (v.privateLinkExpected && v.route === "proxy") out.push("ARC-PROXY-NO-ARC-BYPASS");
+  else if (v.privateLinkExpected && resolvedPublic) {
+    out.push(v.verdict === "PUBLIC" ? "ARC-ACCESS-PUBLIC-PATH" : "ARC-DNS-PUBLIC");
+  } else if (v.origin.startsWith("extension") && resolvedPublic) out.push("ARC-EXT-PUBLIC-PATH");
+  return out;
+}
+
+/** The catalogue's fix, made specific where the trace says which one applies. */
+function fixOf(code: FindingCode, v: EndpointVerdict): string {
+  const specific = code === "ARC-DNS-PUBLIC" || code === "ARC-ACCESS-PUBLIC-PATH" ? publicResolutionFix(v) : undefined;
+  return specific ?? FINDINGS[code].fix;
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A finding raised by a verdict row: its code and, for a symptom, the root cause on the same row. */
 class VerdictFinding implements Finding {
+  sortAs?: Severity;
   constructor(
     readonly code: FindingCode,
     readonly verdict: EndpointVerdict,
+    readonly rootCause?: FindingCode,
   ) {}
 
   get severity(): Severity {
@@ -61,8 +102,10 @@ class VerdictFinding implements Finding {
   get source(): string {
     return FINDINGS[this.code].source;
   }
+  /** A symptom's fix is its root cause's: the symptom's own fix would treat the wrong problem. */
   get fix(): string {
-    return FINDINGS[this.code].fix;
+    if (!this.rootCause) return fixOf(this.code, this.verdict);
+    return `Fix the root cause first (${this.rootCause}): ${fixOf(this.rootCause, this.verdict)}`;
   }
   get hostId(): string {
     return this.verdict.hostId;
@@ -76,26 +119,38 @@ class VerdictFinding implements Finding {
     const at = `"${v.endpoint}" from "${v.hostId}"`;
     if (this.code === "ARC-PROXY-NO-ARC-BYPASS")
       return `${at} goes through the proxy: proxy.bypass does not include "Arc"`;
-    return `${at}${v.address ? ` (${v.address})` : ""}: ${v.verdict}: ${v.reason}`;
+    const plan = v.trace.plan;
+    const issue = plan.trace.find((s) => s.kind === "known-issue" && this.code.startsWith("ARC-AGENT-ISSUE"));
+    if (issue) return `${at}: ${issue.detail}`;
+    const cause = this.rootCause ? ` (caused by ${this.rootCause})` : "";
+    const where = v.address ? ` (${v.address})` : "";
+    if (this.code === "ARC-DNS-PUBLIC" || this.code === "ARC-ACCESS-PUBLIC-PATH" || this.code === "ARC-EXT-PUBLIC-PATH")
+      return `${at} resolves to the public address ${v.address}; then ${v.verdict}: ${v.reason}`;
+    return `${at}${where}: ${v.verdict}: ${v.reason}${cause}`;
   }
 
   toJSON() {
-    const { code, severity, message, hostId, endpoint, rule, source, fix } = this;
-    return { code, severity, message, hostId, endpoint, rule, source, fix };
+    const { code, severity, message, hostId, endpoint, rule, source, fix, rootCause } = this;
+    return { code, severity, message, hostId, endpoint, ...(rootCause ? { rootCause } : {}), rule, source, fix };
   }
 }
 
 /**
- * The findings one verdict row raises: the failing verdict's code, and a missing Arc
- * bypass when a private-link name goes through the proxy.
+ * The findings one verdict row raises, root cause first: a known issue of the agent, a
+ * missing Arc bypass, an Arc name resolved publicly (ARC-DNS-PUBLIC, or a warning when the
+ * scope accepts the public path), an extension dependency with no private endpoint; then
+ * the failing outcome's finding, which names that root cause and takes its fix.
  *
  * @example
- * verdictFindings(row).map((f) => f.code) // ["ARC-DNS-PUBLIC"]
+ * verdictFindings(row).map((f) => f.code) // ["ARC-DNS-PUBLIC", "ARC-NET-FIREWALL"]
  */
 export function verdictFindings(v: EndpointVerdict): Finding[] {
-  const out: Finding[] = [];
-  const code = codeOf(v);
-  if (code) out.push(new VerdictFinding(code, v));
-  if (v.route === "proxy" && v.privateLinkExpected) out.push(new VerdictFinding("ARC-PROXY-NO-ARC-BYPASS", v));
+  const roots = rootCodes(v).map((code) => new VerdictFinding(code, v));
+  const failure = failureCode(v);
+  const out: VerdictFinding[] = [...roots];
+  if (failure) out.push(new VerdictFinding(failure, v, roots[0]?.code));
+  // A root cause sorts with the worst finding it causes, so it is reported first.
+  const worst = out.reduce<Severity>((w, f) => (ORDER[f.severity] < ORDER[w] ? f.severity : w), "info");
+  for (const r of roots) if (ORDER[worst] < ORDER[r.severity]) r.sortAs = worst;
   return out;
 }

@@ -76,12 +76,19 @@ test("export drops what the server owns, and re-applying the export reproduces t
     parseWorld("- { type: Microsoft.Resources/resourceGroups, name: a, location: westeurope }\n", "w.yaml", SUB),
   );
   const exported = exportWorld(store.world, app.env.registry);
-  assert.deepEqual(exported, [{ id: `/subscriptions/${SUB}/resourceGroups/a`, location: "westeurope", tags: {} }]);
+  assert.deepEqual(exported, [
+    {
+      id: `/subscriptions/${SUB}/resourceGroups/a`,
+      type: "Microsoft.Resources/resourceGroups",
+      location: "westeurope",
+      tags: {},
+    },
+  ]);
   const other = await appWith();
   const report = applyWorld(
     other.app.system,
     exported.map((e, i) => {
-      const { id, ...body } = e;
+      const { id, type: _type, ...body } = e;
       return { id: String(id), body, line: i + 1 };
     }),
   );

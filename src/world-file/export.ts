@@ -16,17 +16,19 @@ function deletePath(obj: Record<string, unknown>, path: string): void {
  * The world as a list of entries `arclink apply` accepts: stored bodies without what
  * the server owns (etag, systemData, read-only properties, `internal`), and without
  * resources another resource's write derives (`internal.derivedFrom`: NICs, records a
- * zone group writes), which re-applying their source recreates.
+ * zone group writes), which re-applying their source recreates. Every entry carries `id`
+ * and `type`.
  */
 export function exportWorld(world: World, registry: Registry): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const r of world.all()) {
     if (r.internal?.derivedFrom) continue;
     const handler = registry.type(r.type)?.handler;
-    const { etag: _e, systemData: _s, internal: _i, name: _n, type: _t, ...rest } = structuredClone(r) as Resource;
+    const { etag: _e, systemData: _s, internal: _i, name: _n, type, id, ...rest } = structuredClone(r) as Resource;
     for (const path of handler?.readOnly ?? []) deletePath(rest as Record<string, unknown>, path);
     if (rest.properties && Object.keys(rest.properties).length === 0) delete (rest as Partial<Resource>).properties;
-    out.push(rest);
+    // `type` on every entry: a reader sees what each resource is without parsing its id.
+    out.push({ id, type, ...rest });
   }
   return out;
 }

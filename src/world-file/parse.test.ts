@@ -92,3 +92,21 @@ test("anchors and aliases resolve to their values", () => {
   assert.deepEqual(entries[1].body.tags, { env: "lab", owner: "net" });
   assert.equal(entries[1].line, 4);
 });
+
+test("an entry with both id and type: the type must be the id's (as export writes them)", () => {
+  const id = `/subscriptions/${SUB}/resourceGroups/a`;
+  const ok = parseWorld(
+    `- { id: "${id}", type: microsoft.resources/RESOURCEGROUPS, location: westeurope }\n`,
+    "w.yaml",
+    SUB,
+  );
+  assert.deepEqual(
+    ok.map((e) => [e.id, e.body]),
+    [[id, { location: "westeurope" }]],
+  );
+  assert.throws(
+    () =>
+      parseWorld(`- { id: "${id}", type: Microsoft.Network/virtualNetworks, location: westeurope }\n`, "w.yaml", SUB),
+    /type 'Microsoft.Network\/virtualNetworks' does not match the type of id/,
+  );
+});

@@ -29,7 +29,18 @@ const ENVELOPE = new Set(["id", "type", "name", "resourcegroup", "subscriptionid
  * `parent/child` (`hub/default` for subnet `default` of vnet `hub`).
  */
 function entryId(raw: Record<string, unknown>, subscriptionId: string): string {
-  if (typeof raw.id === "string") return raw.id;
+  if (typeof raw.id === "string") {
+    // Both given (as `arclink export` writes them): they must agree, never silently not.
+    const ofId = parseId(raw.id)?.type;
+    if (
+      raw.type !== undefined &&
+      ofId &&
+      (typeof raw.type !== "string" || raw.type.toLowerCase() !== ofId.toLowerCase())
+    ) {
+      throw new Error(`type '${String(raw.type)}' does not match the type of id '${raw.id}' ('${ofId}')`);
+    }
+    return raw.id;
+  }
   const { type, name, resourceGroup } = raw as { type?: unknown; name?: unknown; resourceGroup?: unknown };
   if (typeof type !== "string" || typeof name !== "string") {
     throw new Error("each resource needs an 'id', or a 'type' and a 'name'");

@@ -19,6 +19,11 @@ export const VERSION_GATES = {
   "proxy-bypass": "1.15",
   /** The `ArcData` bypass value; before it, `Arc` covered Arc data services [DOC-PROXY]. */
   "arcdata-bypass": "1.36",
+  /**
+   * The notification service; when it is unreachable the extension manager falls back to
+   * checking every 5 minutes [DOC-RN 1.13].
+   */
+  "notification-fallback": "1.13",
 } as const;
 
 export type GatedFeature = keyof typeof VERSION_GATES;

@@ -2,6 +2,7 @@ import type { World } from "../../world/world.js";
 import { list, type Machine, type PremisesClient, readMachine, str } from "../model/index.js";
 import { type AgentEndpoint, agentEndpoints } from "./agent-endpoints.js";
 import { extensionDependencies } from "./extension-dependencies.js";
+import { hasKnownIssue } from "./known-issues.js";
 
 /** The region used for a host with no machine resource yet (arclink's choice; `--region` overrides). */
 export const DEFAULT_REGION = "westeurope";
@@ -14,8 +15,9 @@ export interface HostEndpoint {
 /**
  * What a host's agent connects to: the documented agent endpoints for its machine's
  * region (facts §9, `agentEndpoints`) — without extension downloads from storage when
- * the machine uses private link [DOC-NET 3f16ad4c7] — then its extensions' dependencies.
- * A host with no agent installed has none.
+ * the machine uses private link [DOC-NET 3f16ad4c7], unless the agent is a 1.19.x, which
+ * downloads them from a public endpoint anyway [DOC-RN 1.19] — then its extensions'
+ * dependencies. A host with no agent installed has none.
  *
  * @example
  * hostEndpoints(world, host, endpointsCache).map((e) => e.name) // ["login.microsoftonline.com", …]
@@ -29,7 +31,8 @@ export function hostEndpoints(
 ): HostEndpoint[] {
   if (host.kind !== "host" || !host.agent) return [];
   const region = machine?.location ?? defaultRegion;
-  const withPrivateLink = Boolean(machine?.privateLinkScopeResourceId);
+  const withPrivateLink =
+    Boolean(machine?.privateLinkScopeResourceId) && !hasKnownIssue("public-extension-download", host.agent.version);
   const out: HostEndpoint[] = regionEndpoints(region)
     .filter((e) => !(e.skippedWithPrivateLink && withPrivateLink))
     .map((e) => ({ name: e.probeName, origin: "agent" }));
@@ -57,7 +60,8 @@ export function sharedHostEndpoints(world: World, defaultRegion = DEFAULT_REGION
     if (host.kind !== "host" || !host.agent) return [];
     const resource = machine ? world.get(machine.id) : undefined;
     const extensions = list(resource?.properties.extensions).map((e) => str(e.type) ?? "");
-    const key = `${machine?.location ?? defaultRegion}|${Boolean(machine?.privateLinkScopeResourceId)}|${extensions}`;
+    const publicDownload = hasKnownIssue("public-extension-download", host.agent.version);
+    const key = `${machine?.location ?? defaultRegion}|${Boolean(machine?.privateLinkScopeResourceId)}|${publicDownload}|${extensions}`;
     let found = lists.get(key);
     if (!found) {
       found = hostEndpoints(world, host, regionEndpoints, defaultRegion, machine);

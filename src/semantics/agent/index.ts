@@ -2,5 +2,6 @@ export * from "./agent-endpoints.js";
 export * from "./agent-version.js";
 export * from "./extension-dependencies.js";
 export * from "./host-endpoints.js";
+export * from "./known-issues.js";
 export * from "./plan.js";
 export * from "./proxy-bypass.js";

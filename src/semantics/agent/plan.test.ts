@@ -59,6 +59,34 @@ describe("plan", () => {
     assert.equal(aad.result === "PLANNED" && aad.route.kind, "proxy");
   });
 
+  it("Linux 1.15: Arc also covers Entra ID (known issue); 1.16 and an AAD value do not raise it", () => {
+    const on = (version: string, bypassList: string[]) =>
+      planWith(
+        { version, config: { "proxy.url": proxyUrl, "proxy.bypass": bypassList }, environment: {} },
+        "login.windows.net",
+      );
+    const buggy = on("1.15", ["Arc"]);
+    assert.equal(buggy.result === "PLANNED" && buggy.route.kind, "direct");
+    assert.deepEqual(buggy.result === "PLANNED" && buggy.knownIssues, ["arc-bypass-includes-entra"]);
+    const fixed = on("1.16", ["Arc"]);
+    assert.equal(fixed.result === "PLANNED" && fixed.route.kind, "proxy");
+    const aad = on("1.15", ["Arc", "AAD"]);
+    assert.equal(aad.result === "PLANNED" && aad.route.kind, "direct");
+    assert.equal(aad.result === "PLANNED" && aad.knownIssues, undefined);
+  });
+
+  it("notifications: polling fallback from 1.13; storage under private link is a known issue on 1.19", () => {
+    const n = planWith({ version: "1.13", config: {}, environment: {} }, "guestnotificationservice.azure.com");
+    assert.equal(n.result === "PLANNED" && n.fallback, "polling");
+    const old = planWith({ version: "1.12", config: {}, environment: {} }, "guestnotificationservice.azure.com");
+    assert.equal(old.result === "PLANNED" && old.fallback, undefined);
+    const blob = planWith(
+      { version: "1.19", config: {}, environment: {} },
+      "westeuropeextensions.blob.core.windows.net",
+    );
+    assert.deepEqual(blob.result === "PLANNED" && blob.knownIssues, ["public-extension-download"]);
+  });
+
   it("accepts a comma-separated bypass string", () => {
     const p = planWith(
       { version: "1.45", config: { "proxy.url": proxyUrl, "proxy.bypass": "AAD, ARM" }, environment: {} },

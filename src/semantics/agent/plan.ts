@@ -5,9 +5,10 @@ import { inSite, PROXY_TYPE, readClient } from "../model/premises.js";
 import { canonicalName } from "../model/read-json.js";
 import { type AgentService, isPrivateLinkCapable, serviceOfName } from "./agent-endpoints.js";
 import { type GatedFeature, supports, VERSION_GATES } from "./agent-version.js";
+import { hasKnownIssue, KNOWN_ISSUES, type KnownIssueId } from "./known-issues.js";
 import { type BypassValue, bypassCovers, isBypassValue } from "./proxy-bypass.js";
 
-export type PlanStepKind = "agent" | "proxy" | "bypass" | "version-gate" | "private-link" | "route";
+export type PlanStepKind = "agent" | "proxy" | "bypass" | "version-gate" | "private-link" | "route" | "known-issue";
 
 export interface PlanStep {
   kind: PlanStepKind;
@@ -37,6 +38,10 @@ export type AgentPlan =
       resolveFrom?: Vantage;
       /** The machine is associated with a scope and the name is one that moves behind the private endpoint. */
       privateLinkExpected: boolean;
+      /** Known issues of the installed agent that apply to this endpoint [DOC-RN]. */
+      knownIssues?: KnownIssueId[];
+      /** `polling`: when the endpoint is unreachable the agent falls back to checking every 5 minutes [DOC-RN 1.13]. */
+      fallback?: "polling";
       trace: PlanStep[];
     }
   | { result: PlanFailure; message: string; feature?: GatedFeature; trace: PlanStep[] };
@@ -117,6 +122,42 @@ export function plan(world: World, hostId: string, endpoint: string, _now: Date)
       detail: "NO_PROXY is set but not consulted: the agent's documented bypass is proxy.bypass (arclink choice)",
     });
   }
+  const knownIssues: KnownIssueId[] = [];
+  const issue = (id: KnownIssueId, detail: string) => {
+    knownIssues.push(id);
+    trace.push({
+      kind: "known-issue",
+      detail: `${detail} (agent ${agent.version}; fixed in ${KNOWN_ISSUES[id].fixedIn})`,
+    });
+  };
+  const associated = Boolean(machine?.privateLinkScopeResourceId);
+  if (service === "Storage" && associated && hasKnownIssue("public-extension-download", agent.version)) {
+    issue(
+      "public-extension-download",
+      `the agent downloads extensions from "${name}", a public endpoint, under private link`,
+    );
+  }
+  if (
+    privateLinkExpected &&
+    name.endsWith(".guestconfiguration.azure.com") &&
+    hasKnownIssue("private-link-extensions-fail", agent.version)
+  ) {
+    issue(
+      "private-link-extensions-fail",
+      "extension management and machine configuration may fail over private endpoints",
+    );
+  }
+  const fallback = service === "Notifications" && supports(agent.version, "notification-fallback");
+  if (fallback) {
+    trace.push({
+      kind: "version-gate",
+      detail: `agent ${agent.version} (1.13 or later) falls back to checking every 5 minutes when the notification service is unreachable`,
+    });
+  }
+  const extra = () => ({
+    ...(knownIssues.length > 0 ? { knownIssues } : {}),
+    ...(fallback ? { fallback: "polling" as const } : {}),
+  });
   const direct = (): AgentPlan => ({
     result: "PLANNED",
     endpoint: name,
@@ -124,6 +165,7 @@ export function plan(world: World, hostId: string, endpoint: string, _now: Date)
     route: { kind: "direct" },
     resolveFrom: { kind: "host", hostId: host.id },
     privateLinkExpected,
+    ...extra(),
     trace,
   });
   if (!url) {
@@ -139,8 +181,14 @@ export function plan(world: World, hostId: string, endpoint: string, _now: Date)
     kind: "proxy",
     detail: `proxy ${url} from ${source}${configured && agent.environment.httpsProxy ? " (takes precedence over HTTPS_PROXY)" : ""}`,
   });
-  const covering = bypass.find((b) => bypassCovers(b, name, agent.version));
+  // A documented value first: the Linux 1.15 "Arc" known issue matters only when nothing else covers the name.
+  const covering =
+    bypass.find((b) => b !== "Arc" && bypassCovers(b, name, agent.version, host.os)) ??
+    bypass.find((b) => b === "Arc" && bypassCovers(b, name, agent.version, host.os));
   if (covering) {
+    if (covering === "Arc" && service === "EntraId") {
+      issue("arc-bypass-includes-entra", `proxy.bypass "Arc" on Linux also covers the Entra ID name "${name}"`);
+    }
     trace.push({ kind: "bypass", detail: `proxy.bypass "${covering}" covers "${name}": direct` });
     return direct();
   }
@@ -161,6 +209,7 @@ export function plan(world: World, hostId: string, endpoint: string, _now: Date)
     route: { kind: "proxy", url, host: proxyHost, port, source, proxyId },
     resolveFrom: proxyId ? { kind: "proxy", proxyId } : undefined,
     privateLinkExpected,
+    ...extra(),
     trace,
   };
 }

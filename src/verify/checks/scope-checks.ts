@@ -20,6 +20,8 @@ export const scopePerVnetCheck: WorldCheck = {
   run({ world, now }) {
     const out: Finding[] = [];
     for (const pe of world.ofType(PRIVATE_ENDPOINT_TYPE)) {
+      // Endpoints to other services (a key vault, a storage account) are not Arc scopes.
+      if (!arcScopeOf(world, pe.id)) continue;
       const error = oneScopePerVirtualNetwork.checkPut?.(world, pe, undefined, now);
       if (error) out.push(finding("ARC-SCOPE-VNET-MULTIPLE", { resourceId: pe.id, message: error.message }));
     }
