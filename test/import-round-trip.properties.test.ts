@@ -14,7 +14,12 @@ import { estateExport } from "./helpers/estate-export.js";
 import { importEstate, registry, verdictsOf, writeTree } from "./helpers/import-verdicts.js";
 
 type Entry = { id: string; properties?: Record<string, unknown> };
-const ARC_DOMAINS = ["his.arc.azure.com", "guestconfiguration.azure.com", "dp.kubernetesconfiguration.azure.com", "privatelink.his.arc.azure.com"];
+const ARC_DOMAINS = [
+  "his.arc.azure.com",
+  "guestconfiguration.azure.com",
+  "dp.kubernetesconfiguration.azure.com",
+  "privatelink.his.arc.azure.com",
+];
 const base = parse(readFileSync(BASE_WORLD_PATH, "utf8")) as Entry[];
 const byName = (entries: Entry[], tail: string) => entries.find((e) => e.id.endsWith(tail))!;
 
@@ -33,7 +38,9 @@ const variation = fc.record({
   dc02: fc.constantFrom("windows", "bind"),
 });
 
-function worldText(v: fc.infer<typeof variation>): string {
+type Variation = typeof variation extends fc.Arbitrary<infer T> ? T : never;
+
+function worldText(v: Variation): string {
   const entries = structuredClone(base);
   const site = byName(entries, "/sites/hq").properties!;
   if (!v.vpn) site.connections = [];
@@ -42,7 +49,10 @@ function worldText(v: fc.infer<typeof variation>): string {
   const dc01 = byName(entries, "/dnsServers/dc01").properties!;
   dc01.conditionalForwarders = v.forwarders.map((domain) => ({ domain, targets: ["10.10.2.4"] }));
   if (v.localRecord) {
-    (dc01.zones as { records: unknown[] }[])[0].records.push({ name: "files", type: "CNAME", value: "web01.corp.contoso.com" }, { name: "txt", type: "TXT", value: "v=1" });
+    (dc01.zones as { records: unknown[] }[])[0].records.push(
+      { name: "files", type: "CNAME", value: "web01.corp.contoso.com" },
+      { name: "txt", type: "TXT", value: "v=1" },
+    );
   }
   byName(entries, "/dnsServers/dc02").properties!.recursion = v.dc02Recursion;
   if (!v.kioskHostsFile) delete byName(entries, "/hosts/kiosk01").properties!.hostsFile;
@@ -50,10 +60,17 @@ function worldText(v: fc.infer<typeof variation>): string {
   web01.dnsServers = v.web01Dns;
   let out = entries;
   if (v.proxy) {
-    out.push({ id: `${byName(entries, "/sites/hq").id}/proxies/px1`, properties: { address: "192.168.0.5", port: 3128, dnsServers: ["192.168.0.11"] } });
-    (web01.agent as Record<string, unknown>).config = { "proxy.url": "http://192.168.0.5:3128", "proxy.bypass": ["Arc"] };
+    out.push({
+      id: `${byName(entries, "/sites/hq").id}/proxies/px1`,
+      properties: { address: "192.168.0.5", port: 3128, dnsServers: ["192.168.0.11"] },
+    });
+    (web01.agent as Record<string, unknown>).config = {
+      "proxy.url": "http://192.168.0.5:3128",
+      "proxy.bypass": ["Arc"],
+    };
   }
-  if (v.dropLink) out = out.filter((e) => !e.id.endsWith("privatelink.guestconfiguration.azure.com/virtualNetworkLinks/hub"));
+  if (v.dropLink)
+    out = out.filter((e) => !e.id.endsWith("privatelink.guestconfiguration.azure.com/virtualNetworkLinks/hub"));
   return stringify(out);
 }
 
@@ -66,8 +83,15 @@ test("export → import → verify gives the original world's verdicts on genera
       const root = writeTree(estateExport(world, reg, (name) => (name === "dc01" ? v.dc01 : v.dc02)));
       try {
         const siteFile = join(root, "site.yaml");
-        const imported = await importEstate([join(root, "azure"), join(root, "hq")], siteFile, readFileSync(siteFile, "utf8"));
-        assert.deepEqual(imported.log.setAside.filter((s) => s.reason.startsWith("refused")), []);
+        const imported = await importEstate(
+          [join(root, "azure"), join(root, "hq")],
+          siteFile,
+          readFileSync(siteFile, "utf8"),
+        );
+        assert.deepEqual(
+          imported.log.setAside.filter((s) => s.reason.startsWith("refused")),
+          [],
+        );
         assert.deepEqual(verdictsOf(imported.world), verdictsOf(world));
       } finally {
         rmSync(root, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { type ImportLog, shown } from "./import-log.js";
+import { jsonErrorOffset } from "./json-error-offset.js";
 import { lineOfOffset } from "./source-text.js";
 
 /**
@@ -13,10 +14,14 @@ export function parseJson(text: string, file: string, log: ImportLog): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const line = at ? lineOfOffset(text, Number(at[1])) : 1;
-    const near = at ? text.slice(Number(at[1]), Number(at[1]) + 20) : text.slice(0, 20);
-    log.problem(file, line, "valid JSON", `${message.split(/ in JSON| at position/)[0]} near ${shown(near)}`);
+    const offset = Math.max(0, jsonErrorOffset(text));
+    const near = text.slice(offset, offset + 20);
+    log.problem(
+      file,
+      lineOfOffset(text, offset),
+      "valid JSON",
+      `${message.split(/[,:] "|\.\.\.| in JSON| at position/)[0]} near ${shown(near)}`,
+    );
     return undefined;
   }
 }

@@ -76,7 +76,7 @@ export function readZoneFile(source: string, file: string, zone: string, log: Im
       if (!CLASSES.has(w.toUpperCase())) ttl = ttlOf(w);
     }
     const type = (words.shift() ?? "").toUpperCase();
-    const name = relativeName(owner, zone);
+    const name = relativeName(`${owner}.`, zone);
     if (!type) {
       log.problem(file, line, "a record: owner, [TTL], [class], type, data", JSON.stringify(lines[start].trim()));
       continue;

@@ -72,7 +72,13 @@ export function readSiteFile(source: string, file: string, log: ImportLog): Site
     log.problem(file, lineOf(root), "a mapping with keys " + TOP.join(", "), "another kind of value");
     return out;
   }
-  const value = doc.toJS() as Json;
+  let value: Json;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) as Json;
+  } catch (error) {
+    log.problem(file, 1, "YAML whose aliases name anchors set before them", (error as Error).message);
+    return out;
+  }
   const keyLine = (map: unknown, key: string) => {
     const pair = isMap(map) ? map.items.find((p) => (p.key as { value?: unknown })?.value === key) : undefined;
     return lineOf(pair?.key ?? map);

@@ -38,7 +38,7 @@ export function readUnboundConf(source: string, file: string, log: ImportLog): D
   let forward: { name?: string; targets: string[]; first: boolean; line: number } | undefined;
   const close = () => {
     if (!forward) return;
-    if (!forward.name || forward.targets.length === 0) {
+    if (forward.name === undefined || forward.targets.length === 0) {
       log.problem(file, forward.line, "a forward-zone with a 'name:' and a 'forward-addr:'", "an incomplete clause");
     } else if (forward.name === "" || forward.name === ".") {
       draft.forwarders = forward.targets;
@@ -92,7 +92,7 @@ export function readUnboundConf(source: string, file: string, log: ImportLog): D
       const addr = unquote(value).split("@")[0];
       if (isIpv4(addr) && !addr.startsWith("127.") && addr !== "0.0.0.0") draft.address = addr;
     } else if (key === "local-zone") {
-      const [zone, type] = unquote(value).split(/"?\s+"?/);
+      const [, zone = "", type] = /^"?([^"\s]*)"?\s*(\S*)/.exec(value) ?? [];
       zoneOf(draft, zone);
       if (type && !["static", "redirect", "refuse", "deny", "always_nxdomain"].includes(type)) {
         log.assume(

@@ -44,7 +44,7 @@ export function readWindowsDnsCsv(
     return draft;
   }
   for (const { record, info } of rows) {
-    const line = info.lines + skip;
+    const line = info.lines;
     const zone = zoneOfRecord(record) ?? fallbackZone;
     if (!zone) {
       log.problem(
