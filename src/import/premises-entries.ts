@@ -15,6 +15,8 @@ export interface PremisesInput {
   azure: ImportedEntry[];
   /** Machine id key → agent version the machine resource reports (`properties.agentVersion`). */
   machineAgents: Map<string, string>;
+  /** Imported machines by id key and by lower-case name. */
+  machines?: { byId: Map<string, ImportedEntry>; byName: Map<string, ImportedEntry[]> };
   subscriptionId: string;
   resourceGroup: string;
 }
@@ -181,14 +183,27 @@ function dnsServerEntry(
   };
 }
 
+/** The imported machines, indexed once per import. */
+function machinesOf(input: PremisesInput): NonNullable<PremisesInput["machines"]> {
+  if (!input.machines) {
+    const byId = new Map<string, ImportedEntry>();
+    const byName = new Map<string, ImportedEntry[]>();
+    for (const e of input.azure) {
+      const id = parseId(e.id);
+      if (!id || typeKey(id.type) !== typeKey(RESOURCE_TYPES.machine)) continue;
+      byId.set(idKey(e.id), e);
+      byName.set(id.name.toLowerCase(), [...(byName.get(id.name.toLowerCase()) ?? []), e]);
+    }
+    input.machines = { byId, byName };
+  }
+  return input.machines;
+}
+
 function machineOf(m: Member, h: HostDraft, input: PremisesInput, log: ImportLog): string | undefined {
   if (h.machineId) return h.machineId;
   const wanted = m.spec?.machine ?? m.name;
   if (wanted.startsWith("/")) return wanted;
-  const found = input.azure.filter((e) => {
-    const id = parseId(e.id);
-    return id && typeKey(id.type) === typeKey(RESOURCE_TYPES.machine) && id.name.toLowerCase() === wanted.toLowerCase();
-  });
+  const found = machinesOf(input).byName.get(wanted.toLowerCase()) ?? [];
   if (found.length === 1 && !m.spec?.machine)
     log.assume(
       `host '${m.name}': machine`,
@@ -211,7 +226,7 @@ function hostEntry(id: string, m: Member, h: HostDraft, input: PremisesInput, lo
       );
   }
   let os = m.spec?.os ?? h.os;
-  const machine = machineId ? input.azure.find((e) => e.id.toLowerCase() === machineId.toLowerCase()) : undefined;
+  const machine = machineId ? machinesOf(input).byId.get(idKey(machineId)) : undefined;
   const machineOs = (machine?.body.properties as { osType?: string } | undefined)?.osType;
   if (!os && (machineOs === "windows" || machineOs === "linux")) os = machineOs;
   if (!os && version) log.assume(`host '${m.name}': OS`, "linux", `hosts.${m.name}.os in the site file`);

@@ -47,7 +47,9 @@ export function childrenByParent(raws: RawResource[], type: string): Map<string,
   for (const r of raws) {
     if (idKey(r.type) !== idKey(type)) continue;
     const parent = idKey(r.id.split("/").slice(0, -2).join("/"));
-    out.set(parent, [...(out.get(parent) ?? []), r]);
+    const list = out.get(parent);
+    if (list) list.push(r);
+    else out.set(parent, [r]);
   }
   return out;
 }
