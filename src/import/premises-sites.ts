@@ -65,7 +65,13 @@ export function siteSpecs(fromFile: SiteSpec[], flags: SiteFlags): SiteSpec[] {
 }
 
 /** A vnet named in a site file or flag: an ARM id, or the name of exactly one imported vnet. */
-export function vnetIdOf(nameOrId: string, azure: ImportedEntry[], log: ImportLog, where: string): string | undefined {
+export function vnetIdOf(
+  nameOrId: string,
+  azure: ImportedEntry[],
+  log: ImportLog,
+  where: string,
+  line = 0,
+): string | undefined {
   if (nameOrId.startsWith("/")) return nameOrId;
   const matches = azure.filter((e) => {
     const id = parseId(e.id);
@@ -78,7 +84,7 @@ export function vnetIdOf(nameOrId: string, azure: ImportedEntry[], log: ImportLo
   if (matches.length === 1) return matches[0].id;
   log.problem(
     where,
-    0,
+    line,
     `the name of exactly one virtual network in the Azure exports, or its id`,
     `'${nameOrId}' (${matches.length} match${matches.length === 1 ? "" : "es"})`,
   );
@@ -94,7 +100,7 @@ export function siteBody(
   log: ImportLog,
 ): Record<string, unknown> {
   const connections = (spec.connections ?? []).flatMap((c) => {
-    const id = vnetIdOf(c.virtualNetwork, azure, log, siteFile);
+    const id = vnetIdOf(c.virtualNetwork, azure, log, siteFile, spec.line);
     return id ? [{ name: c.name, kind: c.kind ?? "SiteToSiteVpn", virtualNetwork: { id } }] : [];
   });
   if (!spec.connections) {
