@@ -93,6 +93,19 @@ export function readSource(
   log: ImportLog,
   placement: TemplatePlacement = armTemplatePlacementDefault,
 ): Contribution {
+  try {
+    return recognized(src, log, placement);
+  } catch (error) {
+    // A parser bug must not end the import: the file is a problem and the rest goes on.
+    log.problem(src.file, 1, `${INTERNAL} ${(error as Error).message}`);
+    return { format: "unreadable", kind: "none" };
+  }
+}
+
+/** The start of the problem a parser's own failure gives (the fuzz tests check it never happens). */
+export const INTERNAL = "input arclink can read (internal error):";
+
+function recognized(src: Source, log: ImportLog, placement: TemplatePlacement): Contribution {
   const { text, file } = src;
   const name = baseName(file).toLowerCase();
   const trimmed = text.trimStart();

@@ -54,6 +54,16 @@ export function emptySiteFile(): SiteFile {
  * readSiteFile("sites:\n  - name: hq\n    addressPrefixes: [192.168.0.0/16]\n", "site.yaml", log).sites[0].name // "hq"
  */
 export function readSiteFile(source: string, file: string, log: ImportLog): SiteFile {
+  try {
+    return readChecked(source, file, log);
+  } catch (error) {
+    // The YAML library recurses over nesting; a file nested thousands deep overflows it.
+    log.problem(file, 1, "YAML nested a reasonable depth", (error as Error).message);
+    return emptySiteFile();
+  }
+}
+
+function readChecked(source: string, file: string, log: ImportLog): SiteFile {
   const out = emptySiteFile();
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true });
