@@ -31,7 +31,7 @@ test("import --out writes a world that verify --world accepts; the report lists 
   const r = arclink("import", ...HOSTS, "--site-file", `${FIX}/site.yaml`, "--resource-group", "arc-pl", "--out", out);
   // Without the Azure side the VPN's vnet 'hub' is unknown: a problem, and the site has no connection.
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /Imported \d+ resources from 13 source\(s\)/);
+  assert.match(r.stdout, /Imported \d+ resources from 14 source\(s\)/);
   assert.match(r.stdout, /dc02\/named\.conf: BIND named\.conf → dc02/);
   assert.match(r.stdout, /Problems \(1\)[\s\S]*site\.yaml:5: expected the name of exactly one virtual network/);
   assert.match(readFileSync(out, "utf8"), /^# Written by `arclink import` from:/);
@@ -68,6 +68,7 @@ test("import --verify --json: one JSON object with the import report and docs/ve
     "world",
   ]);
   assert.equal(report.verify.schemaVersion, 1);
+  assert.equal(report.observations.length, 4);
   assert.ok(report.assumptions.some((a: { subject: string }) => a.subject === "site 'hq': VPN/ExpressRoute"));
   assert.ok(report.assumptions.some((a: { subject: string }) => a.subject === "host 'web01': address"));
 });

@@ -6,9 +6,11 @@ import assert from "node:assert/strict";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { compareObservations } from "../src/cli/import-report.js";
 import { applyAtLabTime, BASE_WORLD_PATH } from "../src/labs/index.js";
+import { verifyWorld } from "../src/verify/verify-world.js";
 import { estateExport } from "./helpers/estate-export.js";
-import { importEstate, registry, verdictsOf, writeTree } from "./helpers/import-verdicts.js";
+import { importEstate, registry, VERIFY_AT, verdictsOf, writeTree } from "./helpers/import-verdicts.js";
 
 const FIXTURES = new URL("fixtures/import/default/", import.meta.url).pathname;
 
@@ -27,6 +29,17 @@ test("default world: Resource Graph export + hand-written Windows DNS, BIND and 
     assert.deepEqual(verdictsOf(imported.world), verdictsOf(world));
     const refused = imported.log.setAside.filter((s) => s.reason.startsWith("refused"));
     assert.deepEqual(refused, []);
+    // web01's azcmagent check: 3 rows agree with the verdicts, the westeurope-gas row (seen public) does not.
+    const observed = compareObservations(imported.built, verifyWorld(imported.world, { now: VERIFY_AT }));
+    assert.deepEqual(
+      observed.map((o) => [o.endpoint, o.predicted, o.agrees]),
+      [
+        ["gbl.his.arc.azure.com", "PRIVATE", true],
+        ["agentserviceapi.guestconfiguration.azure.com", "PRIVATE", true],
+        ["management.azure.com", "PUBLIC", true],
+        ["westeurope-gas.guestconfiguration.azure.com", "PRIVATE", false],
+      ],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
