@@ -24,12 +24,20 @@ const arg = (name: string, fallback: number) => {
 interface Result {
   mode: string;
   totalMs: number;
+  /** CPU time of the process (user + system): the machine is shared, wall time varies with load. */
+  cpuMs: number;
   stages: Record<string, number>;
   resources: number;
   rows: number;
   findings: number;
   peakRssMiB: number;
 }
+
+const cpuAtStart = process.cpuUsage();
+const cpuMs = () => {
+  const u = process.cpuUsage(cpuAtStart);
+  return Math.round((u.user + u.system) / 1000);
+};
 
 async function runImport(root: string, out: string): Promise<Result> {
   const stages: Record<string, number> = {};
@@ -67,6 +75,7 @@ async function runImport(root: string, out: string): Promise<Result> {
   return {
     mode: "import",
     totalMs: Math.round(performance.now() - t0),
+    cpuMs: cpuMs(),
     stages,
     resources: checked.entries.length,
     rows: report.verdicts.length,
@@ -84,6 +93,7 @@ async function runBaseline(worldFile: string): Promise<Result> {
   return {
     mode: "verify --world",
     totalMs: Math.round(t2 - t0),
+    cpuMs: cpuMs(),
     stages: { "parse + apply (rules)": Math.round(t1 - t0), verify: Math.round(t2 - t1) },
     resources: world.all().length,
     rows: report.verdicts.length,
