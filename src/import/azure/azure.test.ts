@@ -209,3 +209,112 @@ test("bad JSON is a problem at its line", () => {
   assert.equal(log.problems.length, 1);
   assert.equal(log.problems[0].line, 3);
 });
+
+test("az network private-dns and az dns-resolver list outputs (flattened) apply through the rules", async () => {
+  const ZONE = `${RG}/providers/Microsoft.Network/privateDnsZones/privatelink.his.arc.azure.com`;
+  const DNSR = `${RG}/providers/Microsoft.Network/dnsResolvers/dnsr`;
+  const RULESET = `${RG}/providers/Microsoft.Network/dnsForwardingRulesets/rs`;
+  const rows = [
+    { id: RG, name: "net", type: "Microsoft.Resources/resourceGroups", location: "westeurope" },
+    {
+      id: VNET,
+      name: "hub",
+      type: "Microsoft.Network/virtualNetworks",
+      location: "westeurope",
+      addressSpace: { addressPrefixes: ["10.20.0.0/16"] },
+      subnets: [
+        { name: "in", addressPrefix: "10.20.2.0/28" },
+        { name: "out", addressPrefix: "10.20.3.0/28" },
+      ],
+    },
+    {
+      id: ZONE,
+      name: "privatelink.his.arc.azure.com",
+      type: "Microsoft.Network/privateDnsZones",
+      location: "global",
+      numberOfRecordSets: 2,
+      provisioningState: "Succeeded",
+    },
+    {
+      id: `${ZONE}/SOA/@`,
+      name: "@",
+      type: "Microsoft.Network/privateDnsZones/SOA",
+      ttl: 3600,
+      soaRecord: { host: "azureprivatedns.net" },
+    },
+    {
+      id: `${ZONE}/A/gbl`,
+      name: "gbl",
+      type: "Microsoft.Network/privateDnsZones/A",
+      ttl: 10,
+      aRecords: [{ ipv4Address: "10.20.1.4" }],
+      fqdn: "gbl.privatelink.his.arc.azure.com.",
+      isAutoRegistered: false,
+    },
+    {
+      id: `${ZONE}/virtualNetworkLinks/hub`,
+      name: "hub",
+      type: "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+      location: "global",
+      virtualNetwork: { id: VNET },
+      registrationEnabled: false,
+      virtualNetworkLinkState: "Completed",
+    },
+    {
+      id: DNSR,
+      name: "dnsr",
+      type: "Microsoft.Network/dnsResolvers",
+      location: "westeurope",
+      virtualNetwork: { id: VNET },
+      dnsResolverState: "Connected",
+    },
+    {
+      id: `${DNSR}/inboundEndpoints/in`,
+      name: "in",
+      type: "Microsoft.Network/dnsResolvers/inboundEndpoints",
+      location: "westeurope",
+      ipConfigurations: [
+        { subnet: { id: `${VNET}/subnets/in` }, privateIpAddress: "10.20.2.4", privateIpAllocationMethod: "Static" },
+      ],
+    },
+    {
+      id: `${DNSR}/outboundEndpoints/out`,
+      name: "out",
+      type: "Microsoft.Network/dnsResolvers/outboundEndpoints",
+      location: "westeurope",
+      subnet: { id: `${VNET}/subnets/out` },
+    },
+    {
+      id: RULESET,
+      name: "rs",
+      type: "Microsoft.Network/dnsForwardingRulesets",
+      location: "westeurope",
+      dnsResolverOutboundEndpoints: [{ id: `${DNSR}/outboundEndpoints/out` }],
+    },
+    {
+      id: `${RULESET}/forwardingRules/corp`,
+      name: "corp",
+      type: "Microsoft.Network/dnsForwardingRulesets/forwardingRules",
+      domainName: "corp.example.",
+      targetDnsServers: [{ ipAddress: "192.168.0.10", port: 53 }],
+      forwardingRuleState: "Enabled",
+    },
+    {
+      id: `${RULESET}/virtualNetworkLinks/hub`,
+      name: "hub",
+      type: "Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks",
+      virtualNetwork: { id: VNET },
+    },
+  ];
+  const log = new ImportLog();
+  const entries = azureEntries(
+    readAzureJson(rows, JSON.stringify(rows, null, 2), "dns.json", log, armTemplatePlacementDefault),
+    log,
+  );
+  assert.equal(entries.length, rows.length - 1, "the SOA record set is the zone's own");
+  const checked = await checkWorld(entries, log);
+  assert.deepEqual(log.setAside, []);
+  assert.deepEqual(log.problems, []);
+  assert.equal(checked.entries.length, entries.length);
+  assert.deepEqual((checked.world.get(`${ZONE}/A/gbl`)!.properties.aRecords as unknown[]).length, 1);
+});
