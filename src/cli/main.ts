@@ -4,6 +4,7 @@ import { registerCa } from "./ca.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { registerExport } from "./export.js";
 import { registerGenerate } from "./generate.js";
+import { registerImport } from "./import.js";
 import { registerUp } from "./up.js";
 import { registerVerify } from "./verify.js";
 
@@ -14,6 +15,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerExport,
   registerGenerate,
   registerVerify,
+  registerImport,
   registerCa,
 ];
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { catalogOf, createCatalog } from "./catalog.js";
-import { builtInServiceTags, findServiceTag, installServiceTags, serviceTagsContaining } from "./service-tags.js";
+import { builtInServiceTags, findServiceTag, serviceTagsContaining } from "./service-tags.js";
 
 const BUILT_IN = builtInServiceTags();
 
@@ -61,14 +61,6 @@ test("a downloaded file loads from ARCLINK_SERVICE_TAGS; a world's catalog carri
   assert.ok(findServiceTag("ApplicationInsightsAvailability", tags));
   assert.equal(findServiceTag("AzureActiveDirectory", tags), undefined);
   assert.ok(findServiceTag("AzureActiveDirectory", catalogOf({}).serviceTags), "the built-in catalog by default");
-  // Transitional: a file installed at start-up serves worlds that carry no catalog, never those that do.
-  const previous = installServiceTags(file);
-  try {
-    assert.equal(catalogOf({}).serviceTags.changeNumber, 241);
-    assert.ok(findServiceTag("AzureActiveDirectory", catalogOf({ catalog: createCatalog() }).serviceTags));
-  } finally {
-    installServiceTags(previous);
-  }
   assert.ok(findServiceTag("AzureActiveDirectory", catalogOf({}).serviceTags));
 });
 

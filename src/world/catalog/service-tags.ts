@@ -116,24 +116,6 @@ export function builtInServiceTags(): ServiceTagsFile {
   return BUILT_IN;
 }
 
-let installed: ServiceTagsFile | undefined;
-
-/**
- * @deprecated Transitional: the service tags for worlds that carry no catalog
- * (`catalogOf`), until the system hub puts the loaded file in every snapshot's
- * `World.catalog`. Nothing else reads it; returns the previous one.
- */
-export function installServiceTags(file: ServiceTagsFile | undefined): ServiceTagsFile | undefined {
-  const previous = installed;
-  installed = file;
-  return previous;
-}
-
-/** @deprecated See `installServiceTags`. */
-export function installedServiceTags(): ServiceTagsFile | undefined {
-  return installed;
-}
-
 /** A tag of a service tags file by name, case-insensitively (`Storage.WestEurope`, `storage.westeurope`). */
 export function findServiceTag(name: string, file: ServiceTagsFile): ServiceTag | undefined {
   const wanted = name.toLowerCase();

@@ -1,0 +1,3 @@
+export * from "./named-conf.js";
+export * from "./named-conf-syntax.js";
+export * from "./zone-file.js";

@@ -1,0 +1,133 @@
+import { idKey, parseId, RESOURCE_TYPES, typeKey } from "../world/index.js";
+import type { ImportLog } from "./import-log.js";
+import type { ImportedEntry } from "./imported-entry.js";
+import type { SiteSpec } from "./site-file/site-file.js";
+
+/** Flags that stand in for a site file (docs/import.md). */
+export interface SiteFlags {
+  site?: string;
+  sitePrefixes?: string[];
+  vpn?: string[];
+  noInternet?: boolean;
+}
+
+const toInt = (ip: string) => ip.split(".").reduce((n, p) => n * 256 + Number(p), 0);
+const toIp = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+
+/** Whether an IPv4 address lies in a CIDR prefix. */
+export function inPrefix(address: string, prefix: string): boolean {
+  const [base, bits] = prefix.split("/");
+  const b = Number(bits);
+  if (!base || !(b >= 0 && b <= 32)) return false;
+  const mask = b === 0 ? 0 : (~0 << (32 - b)) >>> 0;
+  return (toInt(address) & mask) >>> 0 === (toInt(base) & mask) >>> 0;
+}
+
+/** The /24 prefixes that hold these addresses, sorted. */
+export function coveringPrefixes(addresses: string[]): string[] {
+  return [...new Set(addresses.map((a) => `${a.split(".").slice(0, 3).join(".")}.0/24`))].sort();
+}
+
+/** A free address for a host whose address no export gives: from the top of the site's first prefix, or 198.18.0.0/15 (RFC 2544). */
+export function freeAddress(prefixes: string[], used: Set<string>): string {
+  const [base, bits] = (prefixes[0] ?? "198.18.0.0/15").split("/");
+  const size = 2 ** (32 - Number(bits));
+  const start = toInt(base);
+  for (let k = size - 2; k >= 1; k--) {
+    const ip = toIp(start + k);
+    if (!used.has(ip)) {
+      used.add(ip);
+      return ip;
+    }
+  }
+  return toIp(start + 1);
+}
+
+/** The sites to build: the site file's, with the flags applied to the named (or first) site. */
+export function siteSpecs(fromFile: SiteSpec[], flags: SiteFlags): SiteSpec[] {
+  const sites = fromFile.map((s) => ({ ...s }));
+  const name = flags.site ?? sites[0]?.name ?? "onprem";
+  let site = sites.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!site) {
+    site = { name, line: 0 };
+    sites.push(site);
+  }
+  if (flags.sitePrefixes && flags.sitePrefixes.length > 0) site.addressPrefixes = flags.sitePrefixes;
+  if (flags.vpn && flags.vpn.length > 0) {
+    site.connections = flags.vpn.map((v, i) => ({
+      name: `${site.name}-vpn-${i + 1}`,
+      kind: "SiteToSiteVpn",
+      virtualNetwork: v,
+    }));
+  }
+  if (flags.noInternet) site.internetAccess = false;
+  return sites;
+}
+
+/** A vnet named in a site file or flag: an ARM id, or the name of exactly one imported vnet. */
+export function vnetIdOf(
+  nameOrId: string,
+  azure: ImportedEntry[],
+  log: ImportLog,
+  where: string,
+  line = 0,
+): string | undefined {
+  if (nameOrId.startsWith("/")) return nameOrId;
+  const matches = azure.filter((e) => {
+    const id = parseId(e.id);
+    return (
+      id &&
+      typeKey(id.type) === typeKey(RESOURCE_TYPES.virtualNetwork) &&
+      id.name.toLowerCase() === nameOrId.toLowerCase()
+    );
+  });
+  if (matches.length === 1) return matches[0].id;
+  log.problem(
+    where,
+    line,
+    `the name of exactly one virtual network in the Azure exports, or its id`,
+    `'${nameOrId}' (${matches.length} match${matches.length === 1 ? "" : "es"})`,
+  );
+  return undefined;
+}
+
+/** The body of a site (docs/premises.md); what the site file does not say is an assumption. */
+export function siteBody(
+  spec: SiteSpec,
+  prefixes: string[],
+  azure: ImportedEntry[],
+  siteFile: string,
+  log: ImportLog,
+): Record<string, unknown> {
+  const connections = (spec.connections ?? []).flatMap((c) => {
+    const id = vnetIdOf(c.virtualNetwork, azure, log, siteFile, spec.line);
+    return id ? [{ name: c.name, kind: c.kind ?? "SiteToSiteVpn", virtualNetwork: { id } }] : [];
+  });
+  if (!spec.connections) {
+    log.assume(
+      `site '${spec.name}': VPN/ExpressRoute`,
+      "none: the site reaches no virtual network's private addresses",
+      "sites[].connections in the site file, or --vpn VNET",
+    );
+  }
+  if (spec.internetAccess === undefined)
+    log.assume(`site '${spec.name}': internet access`, "yes", "sites[].internetAccess, or --no-internet");
+  if (!spec.egressFirewall)
+    log.assume(
+      `site '${spec.name}': egress firewall`,
+      "none: all outbound traffic allowed",
+      "sites[].egressFirewall in the site file",
+    );
+  const unique = new Set<string>();
+  return {
+    location: "onpremises",
+    properties: {
+      addressSpace: { addressPrefixes: prefixes },
+      connections: connections.filter(
+        (c) => !unique.has(idKey(c.virtualNetwork.id)) && unique.add(idKey(c.virtualNetwork.id)),
+      ),
+      internetAccess: spec.internetAccess ?? true,
+      ...(spec.egressFirewall ? { egressFirewall: spec.egressFirewall } : {}),
+    },
+  };
+}
