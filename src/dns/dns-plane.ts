@@ -51,6 +51,8 @@ export interface DnsPlane {
   version(): number;
   table(): RealizationTable;
   entities(): DnsEntityInfo[];
+  /** Answers one message as the entity at `realized` would (no socket): for tests and benchmarks. */
+  answer(realized: string, message: Buffer, from: string, transport?: "udp" | "tcp"): Reply | undefined;
   /** Resolves once the listeners match the latest version (servers started and stopped). */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -223,6 +225,7 @@ export async function startDnsPlane({
         realized: e.address.realized,
         port: dnsPort,
       })),
+    answer: (realized, message, from, transport = "udp") => handle(realized)(message, from, transport),
     settled: () => reconciling,
     async stop() {
       unsubscribe();
