@@ -29,7 +29,7 @@ export const OUTCOMES = [
   {
     outcome: "SERVFAIL",
     rcode: "SERVFAIL",
-    when: "resolve could not get an answer: forwarder targets unreachable, loops, recursion blocked (sent after the forward timeout)",
+    when: "resolve could not get an answer: forwarder targets unreachable (sent after the forward timeout), loops, recursion blocked",
   },
   {
     outcome: "REFUSED",
