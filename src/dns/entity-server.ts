@@ -37,7 +37,7 @@ function listenUdp(host: string, port: number, handle: MessageHandler): Promise<
         return; // a bug must not take the server down; the asker times out
       }
       if (!reply) return;
-      const send = () => socket.send(reply.message, 0, reply.length, rinfo.port, rinfo.address, () => {});
+      const send = () => socket.send(reply.message, 0, reply.length, rinfo.port, rinfo.address);
       if (reply.delayMs > 0) setTimeout(send, reply.delayMs).unref();
       else send();
     });
@@ -88,7 +88,7 @@ function listenTcp(host: string, port: number, handle: MessageHandler, max: numb
   (server as Server & { open?: Set<TcpSocket> }).open = open;
   return new Promise((done, fail) => {
     server.once("error", fail);
-    server.listen({ host, port, exclusive: true }, () => {
+    server.listen({ host, port }, () => {
       server.off("error", fail);
       done(server);
     });

@@ -60,12 +60,28 @@ interface Authority {
   extra(name: string, type: string): WireRecord[];
 }
 
+/**
+ * Per-snapshot memo of the zone reads this file repeats for every negative answer; keyed
+ * by the world object, so it is only valid for immutable worlds (snapshots), which is what
+ * the live plane passes.
+ */
+const memo = new WeakMap<World, Map<string, unknown>>();
+function memoized<T>(world: World, key: string, compute: () => T): T {
+  let m = memo.get(world);
+  if (!m) {
+    m = new Map();
+    memo.set(world, m);
+  }
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
+}
+
 function privateZoneAuthority(world: World, vnetId: string, name: string): Authority | undefined {
-  const zone = zonesLinkedTo(world, vnetId)
+  const zone = memoized(world, `links|${vnetId}`, () => zonesLinkedTo(world, vnetId))
     .filter((z) => isAtOrUnder(name, z.name))
     .sort((a, b) => b.name.length - a.name.length)[0];
   if (!zone) return undefined;
-  const sets = world.under(zone.zoneId);
+  const sets = memoized(world, `sets|${zone.zoneId}`, () => world.under(zone.zoneId));
   const setAt = (type: string, relative: string) =>
     sets.find((rs) => rs.type.toUpperCase().endsWith(`/${type}`) && rs.name.toLowerCase() === relative);
   const soaSet = setAt("SOA", "@");
@@ -184,6 +200,9 @@ export function resolveForWire(world: World, vantage: Vantage, name: string, typ
   const final = cnames.length > 0 ? (cnames[cnames.length - 1].data as string) : canonicalName(name);
   const out: WireAnswer = { rcode: base.rcode, answers, authority: [], trace: base.trace };
   if (base.rcode !== "NOERROR" && base.rcode !== "NXDOMAIN") return out;
+  const hasData = (t: string) => answers.some((r) => r.type === t);
+  // A positive answer of a core type needs no zone: skip the zone lookups.
+  if (core && base.rcode === "NOERROR" && hasData(qtype)) return out;
   const authority = authorityOf(world, base.trace, final);
   if (!core && base.rcode === "NOERROR" && authority) {
     if (final === authority.zone && qtype === "SOA")
@@ -192,7 +211,7 @@ export function resolveForWire(world: World, vantage: Vantage, name: string, typ
       answers.push({ name: final, type: "NS", ttl: authority.soaTtl, data: authority.soa.mname });
     else answers.push(...authority.extra(final, qtype));
   }
-  const answered = answers.some((r) => r.type === qtype || (qtype === "CNAME" && r.type === "CNAME"));
+  const answered = hasData(qtype);
   if (authority && !answered) {
     out.authority.push({
       name: authority.zone,
