@@ -9,6 +9,8 @@ export interface ServerRecord {
   caPath: string;
   /** The data directory the record was found in (not stored: where it was read from). */
   dataDir?: string;
+  /** Where the live DNS servers listen (src/dns), when `up` started them. */
+  dnsPort?: number;
 }
 
 /** The running server of a data directory, if one is up (its record exists and its process lives). */

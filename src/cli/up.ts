@@ -20,6 +20,9 @@ interface UpOptions {
   port: string;
   json?: boolean;
   synchronous: string;
+  dns: boolean;
+  dnsPort?: string;
+  dnsFrom?: string;
 }
 
 /** `arclink up`: starts the system and prints how to reach it. */
@@ -61,6 +64,12 @@ export function registerUp(program: Command): void {
       "SQLite durability: FULL syncs every commit (survives power loss); NORMAL is faster but may lose the last commits on power loss",
       "FULL",
     )
+    .option("--no-dns", "do not start the live DNS servers")
+    .option("--dns-port <n>", "port of every DNS server (default 53 if it can be bound, else 10053)")
+    .option(
+      "--dns-from <host>",
+      "answer queries from addresses that are no world host as this host (id); default REFUSED",
+    )
     .action(async (opts: UpOptions, cmd: Command) => {
       const port = parsePort(opts.port);
       const synchronous = opts.synchronous.toUpperCase();
@@ -91,6 +100,9 @@ export function registerUp(program: Command): void {
         inMemory: opts.inMemory,
         port,
         synchronous,
+        dns: opts.dns
+          ? { port: opts.dnsPort === undefined ? undefined : parsePort(opts.dnsPort), defaultFrom: opts.dnsFrom }
+          : undefined,
       }).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "EADDRINUSE" && !String(error.message).includes("EADDRINUSE")) throw error;
         throw new UsageError(portInUse(port, opts.inMemory ? undefined : opts.data), EXIT.FAILURE);
@@ -119,6 +131,8 @@ export function registerUp(program: Command): void {
       };
       process.on("SIGINT", shutdown);
       process.on("SIGTERM", shutdown);
+      await system.dns?.settled();
+      const dnsServers = system.dns?.entities() ?? [];
       const summary = {
         armEndpoint: system.armUrl,
         identityEndpoint: system.identityUrl,
@@ -132,6 +146,7 @@ export function registerUp(program: Command): void {
         adminKeyPath: system.adminKeyPath,
         world: worldSummary,
         resources: system.system.snapshot().size,
+        dnsServers,
       };
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -148,6 +163,15 @@ export function registerUp(program: Command): void {
             `  CA certificate:     ${summary.caPath}`,
             `  Admin key:          ${summary.adminKey}   (${summary.adminKeyPath}; header x-arclink-admin-key)`,
             `  World:              ${summary.resources} resources${worldSummary ? ` (applied ${worldSummary.file})` : ""}`,
+            ...(system.dns
+              ? [
+                  `  DNS servers:        ${dnsServers.length} on port ${system.dns.port} (arclink addresses prints every address)`,
+                  ...dnsServers.map(
+                    (d) =>
+                      `    ${`${d.realized}:${d.port}`.padEnd(21)} ${d.worldAddress.padEnd(15)} ${d.kind.padEnd(16)} ${d.id}`,
+                  ),
+                ]
+              : []),
             `Trust it: export NODE_EXTRA_CA_CERTS=${summary.caPath} REQUESTS_CA_BUNDLE=${summary.caPath}`,
             "Press Ctrl-C to stop.",
             "",

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { loadOrCreateAdminKey } from "../arm/admin-auth.js";
 import { type App, createApp } from "../arm/app.js";
 import { startServer } from "../arm/server.js";
+import { type DnsPlane, type DnsPlaneOptions, startDnsPlane } from "../dns/index.js";
 import { VirtualClock } from "../fabric/clock.js";
 import { issueLeaf, loadOrCreateCa, serverNames } from "../pki/index.js";
 import type { Synchronous } from "../store/index.js";
@@ -25,6 +26,8 @@ export interface SystemOptions {
   synchronous?: Synchronous;
   /** The origin the server names itself by (default `https://localhost:<port>`); see `startServer`. */
   publicOrigin?: string;
+  /** Start the live DNS servers (src/dns) with these options; omitted = no DNS. */
+  dns?: Omit<DnsPlaneOptions, "system">;
 }
 
 export interface RunningSystem {
@@ -42,6 +45,8 @@ export interface RunningSystem {
   /** The admin key for `/_arclink/*` (header `x-arclink-admin-key`) and the 0600 file that holds it. */
   adminKey: string;
   adminKeyPath: string;
+  /** The live DNS servers, when started with `dns`. */
+  dns?: DnsPlane;
   stop(): Promise<void>;
 }
 
@@ -60,6 +65,7 @@ export async function startSystem({
   serviceTagsPath,
   synchronous,
   publicOrigin,
+  dns: dnsOptions,
 }: SystemOptions = {}): Promise<RunningSystem> {
   const catalog = serviceTagsPath ? catalogFromFile(serviceTagsPath) : catalogFromEnvironment();
   const temp = inMemory && !dataDir ? temporaryDataDir() : undefined;
@@ -85,9 +91,14 @@ export async function startSystem({
   const { server, url } = await startServer({ app, cert: leaf.certPem, key: leaf.keyPem, host, port, publicOrigin });
   armUrl = url;
   const sp = app.principals.ensureDefault(now);
+  const dns = dnsOptions ? await startDnsPlane({ ...dnsOptions, system }) : undefined;
   // Other commands (apply, export) find a running server of a data directory here.
   const record = inMemory ? undefined : join(dir, "server.json");
-  if (record) writeFileSync(record, JSON.stringify({ armEndpoint: url, pid: process.pid, caPath: ca.certPath }));
+  if (record)
+    writeFileSync(
+      record,
+      JSON.stringify({ armEndpoint: url, pid: process.pid, caPath: ca.certPath, dnsPort: dns?.port }),
+    );
   return {
     system,
     app,
@@ -101,7 +112,9 @@ export async function startSystem({
     dataDir: dir,
     adminKey: admin.key,
     adminKeyPath: admin.path,
+    dns,
     async stop() {
+      await dns?.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       if (record) rmSync(record, { force: true });
