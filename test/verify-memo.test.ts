@@ -2,13 +2,17 @@
 // verify run equals the verdict composed over the plain (unshared) semantic calls.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { type ConnectCalls, connectWith, plainCalls } from "../src/semantics/connect/index.js";
 import { ARC_IDS, host, machine } from "../src/semantics/testing/index.js";
-import { endpointVerdict } from "../src/verify/endpoint-verdict.js";
-import { plainCalls } from "../src/verify/semantic-calls.js";
+import { rowOf } from "../src/verify/verdict-row.js";
+import type { EndpointVerdict } from "../src/verify/verdict-types.js";
 import { verifyWorld } from "../src/verify/verify-world.js";
 import { CASES, NOW, world } from "./verify-worlds.js";
 
-const columns = (r: ReturnType<typeof endpointVerdict>) =>
+const endpointVerdict = (calls: ConnectCalls, hostId: string, endpoint: string, origin: string) =>
+  rowOf(hostId, origin, connectWith(calls, { kind: "host", hostId }, endpoint));
+
+const columns = (r: EndpointVerdict) =>
   [r.hostId, r.endpoint, r.verdict, r.route, r.address, r.privateEndpointId, r.scopeId, r.refusal].join(" | ");
 
 for (const [name, c] of [["documented setup", { world: () => world(), now: NOW }] as const, ...Object.entries(CASES)]) {

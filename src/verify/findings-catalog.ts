@@ -24,7 +24,7 @@ export interface FindingSpec {
 }
 
 export const FINDINGS = {
-  // ── From host × endpoint verdicts (src/verify/endpoint-verdict.ts) ──
+  // ── From host × endpoint verdicts (the connection pipeline, src/semantics/connect/) ──
   "ARC-DNS-PUBLIC": {
     severity: "error",
     title: "An Arc endpoint of a machine associated with a private link scope resolves to a public address",

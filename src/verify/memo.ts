@@ -1,15 +1,29 @@
 import type { AccessDecision, Arrival } from "../semantics/access/index.js";
 import { decide } from "../semantics/access/index.js";
 import { type AgentPlan, plan } from "../semantics/agent/index.js";
+import { type ConnectCalls, type Shared, vantageLabel } from "../semantics/connect/index.js";
 import { type DnsAnswer, type HostsEntry, lookupHostsFile, parseHostsFile, resolve } from "../semantics/dns/index.js";
-import { NSG_TYPE, type PremisesClient, readClient, readSecurityRules, readSite } from "../semantics/model/index.js";
-import { inPrefix, type Occupant, occupantsAt, type Place, type ReachResult, reach } from "../semantics/net/index.js";
+import {
+  arcScopeOf,
+  NSG_TYPE,
+  type PremisesClient,
+  readClient,
+  readSecurityRules,
+  readSite,
+} from "../semantics/model/index.js";
+import {
+  inPrefix,
+  type Occupant,
+  occupantsAt,
+  type Place,
+  type ReachResult,
+  reach,
+  sourceLabel,
+} from "../semantics/net/index.js";
 import { idKey } from "../world/arm-id.js";
 import type { World } from "../world/world.js";
 import type { HostInfo } from "./checks/check-types.js";
 import { IndexedWorld } from "./indexed-world.js";
-import { arcScopeOf, type SemanticCalls } from "./semantic-calls.js";
-import type { Shared } from "./verdict-types.js";
 
 function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
   let v = map.get(key);
@@ -43,7 +57,7 @@ function placeKey(place: Place): string {
  * @example
  * const calls = memoCalls(store.snapshot(), new Date());
  */
-export interface MemoCalls extends SemanticCalls {
+export interface MemoCalls extends ConnectCalls {
   /**
    * A key equal for two hosts exactly when every property of the host and its machine
    * that the semantics read is equal (site, source class, DNS servers, hosts file, OS,
@@ -139,7 +153,7 @@ export function memoCalls(snapshot: World, now: Date): MemoCalls {
     resolve(vantage, name) {
       const id = vantage.kind === "host" ? vantage.hostId : vantage.kind === "proxy" ? vantage.proxyId : undefined;
       const c = id ? client(id) : undefined;
-      const compute = () => ({ value: resolve(world, vantage, name, "A", now), computedFor: id ?? vantage.kind });
+      const compute = () => ({ value: resolve(world, vantage, name, "A", now), computedFor: vantageLabel(vantage) });
       if (!c) return compute();
       if (c.kind === "host" && hasHostsLine(c, name)) return compute();
       const key =
@@ -148,11 +162,11 @@ export function memoCalls(snapshot: World, now: Date): MemoCalls {
           : `host|${sourceClass(c)}|${c.dnsServers.join(",")}|${name}`;
       return cached(resolves, key, compute);
     },
-    reach(fromId, address, port, requestedName) {
-      const c = client(fromId);
+    reach(from, address, port, requestedName) {
+      const c = from.kind === "premises" ? client(from.id) : undefined;
       const compute = () => ({
-        value: reach(world, { kind: "premises", id: fromId }, address, port, "Tcp", now, { requestedName }),
-        computedFor: fromId,
+        value: reach(world, from, address, port, "Tcp", now, { requestedName }),
+        computedFor: sourceLabel(from),
       });
       if (!c) return compute();
       const who = c.kind === "proxy" ? `proxy|${idKey(c.id)}` : `host|${sourceClass(c)}`;

@@ -1,7 +1,5 @@
+import type { Connection } from "../semantics/connect/index.js";
 import type { EndpointVerdict } from "./verdict-types.js";
-
-/** The optional value columns of a row. */
-export type RowExtra = Partial<Pick<EndpointVerdict, "address" | "privateEndpointId" | "scopeId" | "refusal">>;
 
 type RowValues = Omit<EndpointVerdict, "hostId" | "computedFor">;
 
@@ -63,6 +61,28 @@ class VerdictRow implements EndpointVerdict {
 export function makeRow(r: Omit<EndpointVerdict, "computedFor"> & { computedFor?: string }): EndpointVerdict {
   const { hostId, computedFor, ...values } = r;
   return new VerdictRow(hostId, computedFor, values);
+}
+
+/**
+ * The row of a host's connection to one of its endpoints: the connection's outcome is the
+ * verdict; `origin` says why the host contacts the endpoint.
+ */
+export function rowOf(hostId: string, origin: string, c: Connection): EndpointVerdict {
+  return makeRow({
+    hostId,
+    endpoint: c.endpoint,
+    service: c.service,
+    verdict: c.outcome,
+    route: c.route,
+    privateLinkExpected: c.privateLinkExpected,
+    address: c.address,
+    privateEndpointId: c.privateEndpointId,
+    scopeId: c.scopeId,
+    refusal: c.refusal,
+    origin,
+    reason: c.reason,
+    trace: c.trace,
+  });
 }
 
 /** The same row for another host of the same class: shares every value and the trace. */

@@ -1,16 +1,16 @@
+import { DEFAULT_REGION, sharedHostEndpoints } from "../semantics/agent/index.js";
+import { connectWith } from "../semantics/connect/index.js";
 import { HOST_TYPE, readClient, readMachine } from "../semantics/model/index.js";
 import { idKey, sameId } from "../world/arm-id.js";
 import type { World } from "../world/world.js";
 import type { CheckContext, HostInfo } from "./checks/check-types.js";
 import { WORLD_CHECKS } from "./checks/world-checks.js";
-import { endpointVerdict } from "./endpoint-verdict.js";
 import { compareFindings, type Finding } from "./finding.js";
-import { DEFAULT_REGION, sharedHostEndpoints } from "./host-endpoints.js";
 import { IndexedWorld } from "./indexed-world.js";
 import { type MemoCalls, memoCalls } from "./memo.js";
 import { type Proof, proofBuilder } from "./proof.js";
 import { HOST_LEVEL, verdictFindings } from "./verdict-findings.js";
-import { rowForHost } from "./verdict-row.js";
+import { rowForHost, rowOf } from "./verdict-row.js";
 import type { EndpointVerdict } from "./verdict-types.js";
 
 export interface VerifyOptions {
@@ -99,7 +99,7 @@ export function readHosts(world: World, calls: MemoCalls, defaultRegion = DEFAUL
 
 /**
  * `arclink verify` over one snapshot: the verdict of every host × endpoint (composed by
- * `endpointVerdict` over memoized semantic calls), the findings those verdicts and the
+ * the connection pipeline `connectWith` over memoized semantic calls), the findings those verdicts and the
  * world-wide checks raise, and the no-exfiltration proof.
  *
  * @example
@@ -125,7 +125,8 @@ export function verifyWorld(snapshot: World, options: VerifyOptions): VerifyRepo
     let cls = classes.get(key);
     const offset = verdicts.length;
     if (!cls) {
-      const rows = h.endpoints.map((e) => endpointVerdict(calls, hostId, e.name, e.origin));
+      const source = { kind: "host", hostId } as const;
+      const rows = h.endpoints.map((e) => rowOf(hostId, e.origin, connectWith(calls, source, e.name)));
       const raising = rows.flatMap((r, i) => (verdictFindings(r).length > 0 ? [i] : []));
       cls = { rows, raising };
       classes.set(key, cls);

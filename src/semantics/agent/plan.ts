@@ -164,3 +164,22 @@ export function plan(world: World, hostId: string, endpoint: string, _now: Date)
     trace,
   };
 }
+
+/**
+ * The plan of a client with no agent (an anonymous source): straight to the name, no
+ * proxy, no version gates, no private link expectation.
+ *
+ * @example
+ * directPlan("login.microsoftonline.com", "source 192.168.0.77").route // { kind: "direct" }
+ */
+export function directPlan(endpoint: string, who: string): Extract<AgentPlan, { result: "PLANNED" }> {
+  const name = canonicalName(endpoint);
+  return {
+    result: "PLANNED",
+    endpoint: name,
+    service: serviceOfName(name),
+    route: { kind: "direct" },
+    privateLinkExpected: false,
+    trace: [{ kind: "route", detail: `${who} has no agent: "${name}" direct` }],
+  };
+}

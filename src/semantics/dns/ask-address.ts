@@ -2,15 +2,12 @@ import { readDnsServer } from "../model/premises.js";
 import { occupantsAt } from "../net/occupant.js";
 import { reach } from "../net/reach.js";
 import type { Source } from "../net/reach-types.js";
+import { sourceLabel } from "../net/topology.js";
 import { resolveAtAzureDns } from "./azure-dns.js";
 import type { Outcome, RecordType } from "./dns-types.js";
 import { type LookupContext, step } from "./lookup-context.js";
 import { resolveAtPremisesServer } from "./premises-server.js";
 import { resolvePublicly } from "./public-internet.js";
-
-function label(source: Source): string {
-  return source.kind === "premises" ? source.id : source.kind === "subnet" ? source.subnetId : source.virtualNetworkId;
-}
 
 /**
  * Sends a query from `source` to a DNS server at `address:port`: the packet must be
@@ -27,7 +24,7 @@ export function askAddress(
   type: RecordType,
   depth: number,
 ): Outcome | undefined {
-  const at = label(source);
+  const at = sourceLabel(source);
   const path = reach(ctx.world, source, address, port, "Udp", ctx.now);
   if (path.disposition !== "DELIVERED" || !path.place) {
     step(

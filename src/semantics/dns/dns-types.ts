@@ -27,6 +27,8 @@ export type Vantage =
   | { kind: "azure-dns"; virtualNetworkId: string }
   /** A DNS Private Resolver inbound endpoint. */
   | { kind: "resolver-inbound"; inboundEndpointId: string }
+  /** A client known only by its address, asking these DNS servers in order (no hosts file). */
+  | { kind: "address"; address: string; dnsServers: readonly string[] }
   /** A public recursive resolver on the internet. */
   | { kind: "public" };
 

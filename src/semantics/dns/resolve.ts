@@ -9,7 +9,7 @@ import type { DnsAnswer, Outcome, RecordType, Vantage } from "./dns-types.js";
 import { type LookupContext, SERVFAIL, step } from "./lookup-context.js";
 import { resolveAtPremisesServer } from "./premises-server.js";
 import { resolvePublicly } from "./public-internet.js";
-import { resolveAtClient, resolveInVnet } from "./stub-resolver.js";
+import { resolveAtAddress, resolveAtClient, resolveInVnet } from "./stub-resolver.js";
 
 function fromVantage(ctx: LookupContext, vantage: Vantage, name: string, type: RecordType): Outcome {
   const unknown = (id: string) => {
@@ -39,6 +39,8 @@ function fromVantage(ctx: LookupContext, vantage: Vantage, name: string, type: R
       const ep = readInboundEndpoint(ctx.world, vantage.inboundEndpointId);
       return ep ? resolveAtAzureDns(ctx, ep.virtualNetworkId, name, type, 1) : unknown(vantage.inboundEndpointId);
     }
+    case "address":
+      return resolveAtAddress(ctx, vantage.address, vantage.dnsServers, name, type);
     case "public":
       return resolvePublicly(ctx, name, type, 1);
   }

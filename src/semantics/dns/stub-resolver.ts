@@ -54,3 +54,14 @@ export function resolveInVnet(ctx: LookupContext, vnet: VirtualNetwork, name: st
   const servers = vnet.dnsServers.length > 0 ? vnet.dnsServers : [AZURE_DNS_ADDRESS];
   return askInOrder(ctx, vnet.id, { kind: "virtual-network", virtualNetworkId: vnet.id }, servers, name, type);
 }
+
+/** A client known only by its address: its DNS servers in order, from where it stands. */
+export function resolveAtAddress(
+  ctx: LookupContext,
+  address: string,
+  dnsServers: readonly string[],
+  name: string,
+  type: RecordType,
+): Outcome {
+  return askInOrder(ctx, address, { kind: "address", address }, dnsServers, name, type);
+}

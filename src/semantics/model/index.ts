@@ -1,3 +1,4 @@
+export * from "./arc-private-endpoint.js";
 export * from "./hybrid-compute.js";
 export * from "./network.js";
 export * from "./premises.js";

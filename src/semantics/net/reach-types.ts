@@ -10,7 +10,12 @@ export type Source =
   /** A NIC in an Azure subnet: a resolver endpoint, a private endpoint, a VM. */
   | { kind: "subnet"; subnetId: string; address?: string }
   /** Somewhere in a vnet with no known subnet: no subnet NSG applies on the way out. */
-  | { kind: "virtual-network"; virtualNetworkId: string };
+  | { kind: "virtual-network"; virtualNetworkId: string }
+  /**
+   * Any address, no resource: placed in the site whose address space holds it (sites by
+   * id), else in the vnet and subnet that hold it. What a live plane sees of a client.
+   */
+  | { kind: "address"; address: string };
 
 /** Where a delivered packet arrived. */
 export type Place =

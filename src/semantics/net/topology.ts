@@ -1,6 +1,7 @@
 import { idKey, sameId } from "../../world/arm-id.js";
 import type { World } from "../../world/world.js";
 import {
+  allVirtualNetworks,
   peersOf,
   readPrivateEndpoint,
   readSubnet,
@@ -18,6 +19,20 @@ export type Located =
   | { kind: "site"; site: Site; address: string; label: string }
   | { kind: "virtual-network"; vnet: VirtualNetwork; subnet?: Subnet; address: string; label: string };
 
+/** How traces name a source: its resource id, subnet id, vnet id or address. */
+export function sourceLabel(source: Source): string {
+  switch (source.kind) {
+    case "premises":
+      return source.id;
+    case "subnet":
+      return source.subnetId;
+    case "virtual-network":
+      return source.virtualNetworkId;
+    case "address":
+      return source.address;
+  }
+}
+
 /** Places a source; undefined when it names nothing the world holds. */
 export function locate(world: World, source: Source): Located | undefined {
   if (source.kind === "premises") {
@@ -25,6 +40,7 @@ export function locate(world: World, source: Source): Located | undefined {
     const address = readClient(world, source.id)?.address ?? readDnsServer(world, source.id)?.address;
     return site && address ? { kind: "site", site, address, label: source.id } : undefined;
   }
+  if (source.kind === "address") return locateAddress(world, source.address);
   if (source.kind === "subnet") {
     const subnet = readSubnet(world, source.subnetId);
     const vnet = subnet && readVirtualNetwork(world, subnet.virtualNetworkId);
@@ -34,6 +50,16 @@ export function locate(world: World, source: Source): Located | undefined {
   const vnet = readVirtualNetwork(world, source.virtualNetworkId);
   const address = firstHost(vnet?.addressPrefixes[0] ?? "");
   return vnet && address ? { kind: "virtual-network", vnet, address, label: vnet.id } : undefined;
+}
+
+/** Places a bare address: the site whose address space holds it (by id), else the vnet and subnet. */
+export function locateAddress(world: World, address: string): Located | undefined {
+  const byId = (a: { id: string }, b: { id: string }) => (idKey(a.id) < idKey(b.id) ? -1 : 1);
+  const sites = world.ofType(SITE_TYPE).flatMap((r) => readSite(world, r.id) ?? []);
+  const site = sites.sort(byId).find((s) => inAnyPrefix(address, s.addressPrefixes));
+  if (site) return { kind: "site", site, address, label: address };
+  const hit = findInVnets(allVirtualNetworks(world), address);
+  return hit ? { kind: "virtual-network", vnet: hit.vnet, subnet: hit.subnet, address, label: address } : undefined;
 }
 
 /** The source of traffic from a resource: premises resources, private endpoints, resolver inbound endpoints. */

@@ -1,8 +1,8 @@
+import type { HostEndpoint } from "../../semantics/agent/index.js";
 import type { Machine, PremisesClient } from "../../semantics/model/index.js";
 import type { World } from "../../world/world.js";
 import type { Finding } from "../finding.js";
 import type { FindingCode } from "../findings-catalog.js";
-import type { HostEndpoint } from "../host-endpoints.js";
 
 /** A host of the world as every check sees it, read once per run. */
 export interface HostInfo {

@@ -1,10 +1,9 @@
 import { isPrivateLinkCapable } from "../../semantics/agent/index.js";
 import { type HostsEntry, lookupHostsFile, parseHostsFile } from "../../semantics/dns/index.js";
-import { allPrivateEndpoints, canonicalName, list, str, strings } from "../../semantics/model/index.js";
+import { allPrivateEndpoints, arcScopeOf, canonicalName, list, str, strings } from "../../semantics/model/index.js";
 import { idKey } from "../../world/arm-id.js";
 import type { World } from "../../world/world.js";
 import { type Finding, finding } from "../finding.js";
-import { arcScopeOf } from "../semantic-calls.js";
 import { isArcPrivateLinkName } from "./arc-zones.js";
 import type { HostInfo, WorldCheck } from "./check-types.js";
 

@@ -1,8 +1,12 @@
 import { machineScopeRegion } from "../../rules/hybrid-compute/machine-scope-region.js";
 import { oneScopePerVirtualNetwork } from "../../rules/network/private-endpoint-rules.js";
-import { allPrivateEndpoints, PRIVATE_ENDPOINT_TYPE, scopeConnectionStatus } from "../../semantics/model/index.js";
+import {
+  allPrivateEndpoints,
+  arcScopeOf,
+  PRIVATE_ENDPOINT_TYPE,
+  scopeConnectionStatus,
+} from "../../semantics/model/index.js";
 import { type Finding, finding } from "../finding.js";
-import { arcScopeOf } from "../semantic-calls.js";
 import type { WorldCheck } from "./check-types.js";
 
 /**

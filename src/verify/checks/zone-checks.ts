@@ -1,6 +1,7 @@
 import {
   allInboundEndpoints,
   allPrivateEndpoints,
+  arcScopeOf,
   canonicalName,
   DNS_SERVER_TYPE,
   FORWARDING_RULE_TYPE,
@@ -19,7 +20,6 @@ import { idKey } from "../../world/arm-id.js";
 import { RESOURCE_TYPES } from "../../world/resource-types.js";
 import type { World } from "../../world/world.js";
 import { type Finding, finding } from "../finding.js";
-import { arcScopeOf } from "../semantic-calls.js";
 import { ARC_ZONE_FAMILIES, arcFamilyOf } from "./arc-zones.js";
 import type { CheckContext, WorldCheck } from "./check-types.js";
 

@@ -1,6 +1,6 @@
-import { type AgentEndpoint, agentEndpoints } from "../semantics/agent/index.js";
-import { list, type Machine, type PremisesClient, readMachine, str } from "../semantics/model/index.js";
-import type { World } from "../world/world.js";
+import type { World } from "../../world/world.js";
+import { list, type Machine, type PremisesClient, readMachine, str } from "../model/index.js";
+import { type AgentEndpoint, agentEndpoints } from "./agent-endpoints.js";
 import { extensionDependencies } from "./extension-dependencies.js";
 
 /** The region used for a host with no machine resource yet (arclink's choice; `--region` overrides). */

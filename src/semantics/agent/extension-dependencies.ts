@@ -1,5 +1,5 @@
-import { list, str } from "../semantics/model/index.js";
-import type { Resource } from "../world/resource.js";
+import type { Resource } from "../../world/resource.js";
+import { list, str } from "../model/index.js";
 
 /**
  * The services machine extensions depend on, which the Arc private link scope does not
