@@ -44,6 +44,8 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
   proxyOrigins?: ProxyOrigins;
   decider?: Decider;
+  /** Follow the world (re-read it on every commit); false when a caller orchestrates `sync`. Default true. */
+  follow?: boolean;
 }
 
 export interface Gateway {
@@ -407,7 +409,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   await sync();
   let syncing = Promise.resolve();
   const stop = system.subscribe(({ cause }) => {
-    if (cause === "clock") return;
+    if (cause === "clock" || opts.follow === false) return;
     syncing = syncing
       .then(sync)
       .catch((error) => log({ kind: "bad-input", reason: `listener sync failed: ${(error as Error).message}` }));
