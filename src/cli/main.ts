@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerAddresses } from "./addresses.js";
 import { registerApply } from "./apply.js";
 import { registerCa } from "./ca.js";
+import { registerDns } from "./dns.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { registerExport } from "./export.js";
 import { registerGenerate } from "./generate.js";
@@ -17,6 +18,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerVerify,
   registerCa,
   registerAddresses,
+  registerDns,
 ];
 
 export function buildProgram(): Command {
