@@ -6,6 +6,7 @@ import { registerDns } from "./dns.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { registerExport } from "./export.js";
 import { registerGenerate } from "./generate.js";
+import { registerLogs } from "./logs.js";
 import { registerUp } from "./up.js";
 import { registerVerify } from "./verify.js";
 
@@ -19,6 +20,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerCa,
   registerAddresses,
   registerDns,
+  registerLogs,
 ];
 
 export function buildProgram(): Command {

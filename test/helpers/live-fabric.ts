@@ -6,6 +6,7 @@ import { connect as tlsConnect } from "node:tls";
 import type { App } from "../../src/arm/app.js";
 import { createApp } from "../../src/arm/app.js";
 import { DEFAULT_WORLD } from "../../src/cli/up.js";
+import { type DnsPlane, startDnsPlane } from "../../src/dns/index.js";
 import { loopbackRealization } from "../../src/fabric/addresses/index.js";
 import type { AuditLog } from "../../src/fabric/audit/index.js";
 import { type Fabric, startFabric } from "../../src/fabric/fabric.js";
@@ -32,6 +33,7 @@ export interface LiveFabric {
   realized(place: Place, address: string): string;
   /** The realized address of a site host of hq. */
   hostAddress(address: string): string;
+  dns?: DnsPlane;
   close(): Promise<void>;
 }
 
@@ -45,10 +47,16 @@ export async function startLiveFabric({
   worldText,
   worldPath = DEFAULT_WORLD,
   limits,
+  advanceMs = 60 * 60_000,
+  dns = false,
 }: {
   worldText?: string;
   worldPath?: string;
   limits?: Partial<GatewayLimits>;
+  /** Virtual time after applying the world (labs: their verify time). */
+  advanceMs?: number;
+  /** Also start the live DNS plane on the same addresses (on a random port). */
+  dns?: boolean;
 } = {}): Promise<LiveFabric> {
   const text = worldText ?? readFileSync(worldPath, "utf8");
   const system = openSystem({
@@ -56,7 +64,7 @@ export async function startLiveFabric({
     clock: labClock(),
     world: parseWorld(text, worldPath, DEFAULT_SUBSCRIPTION_ID),
   });
-  system.advanceClock(60 * 60_000);
+  system.advanceClock(advanceMs);
   const ca = await loadOrCreateCa(TEST_DATA_DIR, new Date());
   const app = await createApp({ system });
   const realization = loopbackRealization({ seed: randomBytes(4).toString("hex") });
@@ -69,6 +77,14 @@ export async function startLiveFabric({
     }
   }
   const f = fabric;
+  let plane: DnsPlane | undefined;
+  for (let attempt = 0; dns && !plane; attempt++) {
+    try {
+      plane = await startDnsPlane({ system, realization, port: testPort(), forwardTimeoutMs: 200 });
+    } catch (error) {
+      if (attempt > 5) throw error;
+    }
+  }
   const realized = (place: Place, address: string) => {
     const r = f.gateway.table().realize(place, address);
     if (!r) throw new Error(`${address} is not realized in ${JSON.stringify(place)}`);
@@ -84,7 +100,9 @@ export async function startLiveFabric({
     port: f.port,
     realized,
     hostAddress: (address) => realized({ kind: "site", siteId: HQ }, address),
+    dns: plane,
     async close() {
+      await plane?.stop();
       await f.stop();
       system.close();
     },
