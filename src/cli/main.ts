@@ -7,6 +7,7 @@ import { EXIT, UsageError } from "./exit-codes.js";
 import { registerExport } from "./export.js";
 import { registerGenerate } from "./generate.js";
 import { registerImport } from "./import.js";
+import { registerLogs } from "./logs.js";
 import { registerUp } from "./up.js";
 import { registerVerify } from "./verify.js";
 
@@ -21,6 +22,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerCa,
   registerAddresses,
   registerDns,
+  registerLogs,
 ];
 
 export function buildProgram(): Command {

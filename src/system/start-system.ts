@@ -5,7 +5,9 @@ import { loadOrCreateAdminKey } from "../arm/admin-auth.js";
 import { type App, createApp } from "../arm/app.js";
 import { startServer } from "../arm/server.js";
 import { type DnsPlane, type DnsPlaneOptions, startDnsPlane } from "../dns/index.js";
+import { loopbackRealization } from "../fabric/addresses/index.js";
 import { VirtualClock } from "../fabric/clock.js";
+import { type Fabric, type FabricOptions, startFabric } from "../fabric/fabric.js";
 import { issueLeaf, loadOrCreateCa, serverNames } from "../pki/index.js";
 import type { Synchronous } from "../store/index.js";
 import { catalogFromEnvironment, catalogFromFile, openSystem, type System, temporaryDataDir } from "./system.js";
@@ -28,6 +30,8 @@ export interface SystemOptions {
   publicOrigin?: string;
   /** Start the live DNS servers (src/dns) with these options; omitted = no DNS. */
   dns?: Omit<DnsPlaneOptions, "system">;
+  /** Start the live network (src/fabric: gateway, site proxies, heartbeats) with these options; omitted = none. */
+  fabric?: Pick<FabricOptions, "port" | "limits">;
 }
 
 export interface RunningSystem {
@@ -47,6 +51,8 @@ export interface RunningSystem {
   adminKeyPath: string;
   /** The live DNS servers, when started with `dns`. */
   dns?: DnsPlane;
+  /** The live network, when started with `fabric`. */
+  fabric?: Fabric;
   stop(): Promise<void>;
 }
 
@@ -66,6 +72,7 @@ export async function startSystem({
   synchronous,
   publicOrigin,
   dns: dnsOptions,
+  fabric: fabricOptions,
 }: SystemOptions = {}): Promise<RunningSystem> {
   const catalog = serviceTagsPath ? catalogFromFile(serviceTagsPath) : catalogFromEnvironment();
   const temp = inMemory && !dataDir ? temporaryDataDir() : undefined;
@@ -91,7 +98,12 @@ export async function startSystem({
   const { server, url } = await startServer({ app, cert: leaf.certPem, key: leaf.keyPem, host, port, publicOrigin });
   armUrl = url;
   const sp = app.principals.ensureDefault(now);
-  const dns = dnsOptions ? await startDnsPlane({ ...dnsOptions, system }) : undefined;
+  // One realization for every live plane: DNS answers and the gateway agree on addresses.
+  const realization = loopbackRealization();
+  const dns = dnsOptions ? await startDnsPlane({ realization, ...dnsOptions, system }) : undefined;
+  const fabric = fabricOptions
+    ? await startFabric({ ...fabricOptions, system, ca, app, realization, dataDir: inMemory ? undefined : dir })
+    : undefined;
   // Other commands (apply, export) find a running server of a data directory here.
   const record = inMemory ? undefined : join(dir, "server.json");
   if (record)
@@ -113,7 +125,9 @@ export async function startSystem({
     adminKey: admin.key,
     adminKeyPath: admin.path,
     dns,
+    fabric,
     async stop() {
+      await fabric?.stop();
       await dns?.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
