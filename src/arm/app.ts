@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { VirtualClock } from "../fabric/clock.js";
+import { createPortalRoutes, storeSource } from "../portal/index.js";
 import { RULES } from "../rules/index.js";
 import type { Rule } from "../rules/rule.js";
 import { Operations, Principals, type Store } from "../store/index.js";
+import { applyWorld } from "../world-file/index.js";
 import { createAdminRoutes } from "./admin-routes.js";
 import { createAuthenticate } from "./authenticate.js";
 import type { EngineEnv } from "./engine.js";
@@ -93,13 +95,20 @@ export async function createApp({
     retryAfterSeconds,
   } as App;
 
+  const authenticate = createAuthenticate(app, armHostNames);
   const pipeline: Stage[] = [
+    // 0. The portal: `/` redirect, its files under /portal, its /_arclink/ routes behind the ARM token.
+    createPortalRoutes({
+      source: storeSource(store, clock),
+      authenticate,
+      validate: (entries, principalId) => applyWorld(app, entries, { principalId, dryRun: true }),
+    }),
     // 1. Admin endpoints live apart from ARM paths, under /_arclink/ (DESIGN.md).
     createAdminRoutes(app, info),
     // 2. The local authority: token endpoints, OpenID metadata, /metadata/endpoints.
     createIdentityRoutes({ tenantId, tokens, principals, now: () => new Date() }),
     // 3. Everything else is ARM and needs a valid bearer token for our audience.
-    createAuthenticate(app, armHostNames),
+    authenticate,
     // 4. Tenant-level ARM: subscriptions, tenants, providers, locations, operations.
     createTenantRoutes(app),
     // 5. Resources: parse the id, check type and api-version, run the engine, commit.

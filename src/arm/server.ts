@@ -20,6 +20,10 @@ export interface ServerOptions {
 export function encodeResponse(res: ArmResponse): { status: number; headers: Record<string, string>; body?: Buffer } {
   const headers: Record<string, string> = { ...res.headers };
   if (res.body === undefined) return { status: res.status, headers };
+  if (Buffer.isBuffer(res.body)) {
+    headers["content-length"] = String(res.body.length);
+    return { status: res.status, headers, body: res.body };
+  }
   const isText = typeof res.body === "string";
   const body = Buffer.from(isText ? (res.body as string) : JSON.stringify(res.body));
   headers["content-type"] ??= isText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
@@ -80,6 +84,10 @@ export async function startServer({ app, cert, key, host = "127.0.0.1", port = 0
         : await app.handle(req);
       const wire = encodeResponse(res);
       outgoing.writeHead(wire.status, wire.headers);
+      if (res.stream) {
+        res.stream({ write: (chunk) => outgoing.write(chunk), onClose: (fn) => outgoing.on("close", fn) });
+        return;
+      }
       outgoing.end(req.method === "HEAD" ? undefined : wire.body);
     });
   });

@@ -12,6 +12,8 @@ export interface ApplyError {
   line: number;
   code: string;
   message: string;
+  /** The property the error names, when the rule gives one. */
+  target?: string;
 }
 
 export interface ApplyReport {
@@ -28,7 +30,7 @@ export interface ApplyReport {
 export function applyWorld(
   app: App,
   entries: readonly WorldEntry[],
-  options: { principalId?: string } = {},
+  options: { principalId?: string /** Validate only: commit nothing. */; dryRun?: boolean } = {},
 ): ApplyReport {
   const overlay = new OverlayWorld(app.store.world);
   const errors: ApplyError[] = [];
@@ -80,10 +82,16 @@ export function applyWorld(
     } catch (error) {
       failed.add(entry.id);
       if (!(error instanceof ArmError)) throw error;
-      errors.push({ id: entry.id, line: entry.line, code: String(error.code), message: error.message });
+      errors.push({
+        id: entry.id,
+        line: entry.line,
+        code: String(error.code),
+        message: error.message,
+        ...(error.target ? { target: error.target } : {}),
+      });
     }
   }
-  if (errors.length === 0) app.store.commit(overlay.changes());
+  if (errors.length === 0 && !options.dryRun) app.store.commit(overlay.changes());
   return { applied: errors.length === 0 ? entries.length : 0, errors };
 }
 
