@@ -151,3 +151,8 @@ export function download(fileName: string, text: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Messages name resources by full ARM id; on screen the last segment reads better (the full text stays in `title`). */
+export function shortIds(text: string): string {
+  return text.replace(/\/subscriptions\/[^\s'",:()]+/gi, (id) => `${id.split("/").at(-1)}`);
+}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { API, type ApiError, arclink, arm, armList, type Resource, sameId } from "../api";
+import { API, type ApiError, arclink, arm, armList, type Resource, sameId, shortIds } from "../api";
 import {
   ARC_ZONES,
   listLocations,
@@ -130,7 +130,8 @@ export function ScopeCreatePage() {
         plan.find((w) => sameId(w.id, f.id)),
         f,
       );
-      next[field] = next[field] ? `${next[field]} ${f.message}` : f.message;
+      const message = shortIds(f.message);
+      next[field] = next[field] ? `${next[field]} ${message}` : message;
     }
     setErrors(next);
     setReview({ state: result.valid ? "passed" : "failed", plan, failures });
@@ -387,7 +388,7 @@ function ReviewPanel(props: {
           <ul class="failures">
             {(review.failures ?? []).map((f) => (
               <li key={f.id + f.code}>
-                <code>{f.code}</code>: {f.message}
+                <code>{f.code}</code>: <span title={f.message}>{shortIds(f.message)}</span>
               </li>
             ))}
           </ul>

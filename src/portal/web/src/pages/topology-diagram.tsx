@@ -127,8 +127,7 @@ export function Diagram(props: { topology: Topology; selected?: string; onSelect
       >
         <svg
           role="application"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: the diagram pans and zooms with the keyboard
-          tabIndex={0}
+          tabindex={0}
           aria-label={`Topology of ${topology.nodes.length} resources: arrow keys pan, + and − zoom, Tab moves between nodes, Enter selects`}
           onKeyDown={onKey}
           width="100%"
@@ -168,7 +167,7 @@ export function Diagram(props: { topology: Topology; selected?: string; onSelect
               <g
                 key={n.id}
                 class={`node ${n.kind} health-${n.health}${props.selected === n.id ? " selected" : ""}`}
-                tabIndex={0}
+                tabindex={0}
                 role="button"
                 aria-pressed={props.selected === n.id}
                 aria-label={`${n.kind} ${n.label}${n.detail ? `, ${n.detail}` : ""}${n.health !== "none" ? `, ${HEALTH_TEXT[n.health]}` : ""}`}

@@ -1,4 +1,4 @@
-import { arclink } from "../api";
+import { arclink, shortIds } from "../api";
 import { useLoad } from "../live";
 import { Badge, Loading, type Tone } from "../ui/status";
 
@@ -51,7 +51,8 @@ export function HostPanel(props: { hostId: string }) {
       <ul class="findings">
         {findings.map((f, i) => (
           <li key={i} class={`finding ${f.severity}`}>
-            <span class={`badge ${f.severity}`}>{f.severity}</span> <code>{f.code}</code> {f.message}
+            <span class={`badge ${f.severity}`}>{f.severity}</span> <code>{f.code}</code>{" "}
+            <span title={f.message}>{shortIds(f.message)}</span>
             <p class="fix">
               Fix: {f.fix} <span class="source">({f.source})</span>
             </p>

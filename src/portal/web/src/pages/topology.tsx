@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { arclink } from "../api";
+import { arclink, shortIds } from "../api";
 import { useLoad } from "../live";
 import { go, scopeHref } from "../router";
 import { Loading, Notice } from "../ui/status";
@@ -84,7 +84,8 @@ export function TopologyPage(props: { select?: string }) {
             const onDiagram = target && topo.data?.nodes.some((n) => n.id.toLowerCase() === target.toLowerCase());
             return (
               <li key={i} class={`finding ${f.severity}`}>
-                <span class={`badge ${f.severity}`}>{f.severity}</span> <code>{f.code}</code> {f.message}{" "}
+                <span class={`badge ${f.severity}`}>{f.severity}</span> <code>{f.code}</code>{" "}
+                <span title={f.message}>{shortIds(f.message)}</span>{" "}
                 {target && onDiagram ? (
                   <button type="button" class="link" onClick={() => select(target)}>
                     Show {target.split("/").at(-1)}
