@@ -111,7 +111,11 @@ test("Create wizard: Basics, Private endpoint with private DNS integration, Revi
   await page.getByRole("button", { name: "Review + create" }).click();
   await page.getByText("Validation passed.").waitFor();
   await shot("04-create-review");
-  assert.equal(world().get(`${SUB}/resourceGroups/branch/providers/Microsoft.HybridCompute/privateLinkScopes/branch-pls`), undefined, "validation creates nothing");
+  assert.equal(
+    world().get(`${SUB}/resourceGroups/branch/providers/Microsoft.HybridCompute/privateLinkScopes/branch-pls`),
+    undefined,
+    "validation creates nothing",
+  );
   await page.getByRole("button", { name: "Create", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: /branch-pls/ }).waitFor();
   const w = world();
@@ -119,7 +123,11 @@ test("Create wizard: Basics, Private endpoint with private DNS integration, Revi
   assert.equal(scope?.properties.publicNetworkAccess, "Disabled");
   const pe = w.get(`${SUB}/resourceGroups/branch/providers/Microsoft.Network/privateEndpoints/branch-pe`);
   assert.ok(pe, "the private endpoint exists");
-  assert.ok(w.get(`${SUB}/resourceGroups/branch/providers/Microsoft.Network/privateDnsZones/privatelink.his.arc.azure.com/virtualNetworkLinks/spoke-link`));
+  assert.ok(
+    w.get(
+      `${SUB}/resourceGroups/branch/providers/Microsoft.Network/privateDnsZones/privatelink.his.arc.azure.com/virtualNetworkLinks/spoke-link`,
+    ),
+  );
   assert.ok(w.get(`${pe.id}/privateDnsZoneGroups/default`), "the endpoint writes its records through a zone group");
   await shot("05-scope-overview");
 });
@@ -140,7 +148,7 @@ test("Review + create shows a second scope's endpoint in the same vnet as an err
   await shot("06-create-validation-failed");
   await page.getByRole("tab", { name: /Private endpoint/ }).click();
   const inPlace = page.locator("#vnet-error");
-  assert.match(await inPlace.innerText(), /can use only one Azure Arc private link scope/);
+  assert.match((await inPlace.textContent()) ?? "", /can use only one Azure Arc private link scope/);
   assert.equal(await page.getByLabel("Virtual network").getAttribute("aria-invalid"), "true");
   await shot("07-create-error-in-place");
   assert.equal(world().get(`${RG}/providers/Microsoft.HybridCompute/privateLinkScopes/second-pls`), undefined);
@@ -158,7 +166,10 @@ test("Azure Arc resources: add existing servers of the scope's region", async ()
   await dialog.getByRole("button", { name: "Add", exact: true }).click();
   await page.getByRole("rowheader", { name: "app02" }).waitFor();
   for (const name of ["app01", "app02"]) {
-    assert.equal(world().get(`${RG}/providers/Microsoft.HybridCompute/machines/${name}`)?.properties.privateLinkScopeResourceId, SCOPE);
+    assert.equal(
+      world().get(`${RG}/providers/Microsoft.HybridCompute/machines/${name}`)?.properties.privateLinkScopeResourceId,
+      SCOPE,
+    );
   }
   await shot("09-arc-resources");
 });
@@ -189,16 +200,26 @@ test("DNS configuration: the FQDN ↔ IP table and hosts files for Windows and L
   const card = page.getByRole("region", { name: /^arc-pe private endpoint/ });
   await card.getByRole("rowheader", { name: "gbl.his.arc.azure.com" }).waitFor();
   await shot("12-dns-configuration");
-  const configs = world().get(`${RG}/providers/Microsoft.Network/privateEndpoints/arc-pe`)!.properties.customDnsConfigs as {
+  const configs = world().get(`${RG}/providers/Microsoft.Network/privateEndpoints/arc-pe`)!.properties
+    .customDnsConfigs as {
     fqdn: string;
     ipAddresses: string[];
   }[];
-  for (const [os, eol] of [["Linux", "\n"], ["Windows", "\r\n"]] as const) {
-    const [download] = await Promise.all([page.waitForEvent("download"), card.getByRole("button", { name: `Download hosts file (${os})` }).click()]);
+  for (const [os, eol] of [
+    ["Linux", "\n"],
+    ["Windows", "\r\n"],
+  ] as const) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      card.getByRole("button", { name: `Download hosts file (${os})` }).click(),
+    ]);
     const text = readFileSync((await download.path())!, "utf8");
     assert.match(download.suggestedFilename(), new RegExp(`hosts-arc-pe-${os.toLowerCase()}`));
     for (const c of configs.filter((c) => !c.fqdn.includes("kubernetes"))) {
-      assert.match(text, new RegExp(`^${c.ipAddresses[0].replace(/\./g, "\\.")}\\s+${c.fqdn.replace(/\./g, "\\.")}\\r?$`, "m"));
+      assert.match(
+        text,
+        new RegExp(`^${c.ipAddresses[0].replace(/\./g, "\\.")}\\s+${c.fqdn.replace(/\./g, "\\.")}\\r?$`, "m"),
+      );
     }
     assert.ok(text.endsWith(eol), `${os} line endings`);
   }
@@ -216,7 +237,10 @@ test("Machines – Azure Arc: Add → Generate script gives the script of arclin
   await page.getByLabel("Tag 1 name").fill("env");
   await page.getByLabel("Tag 1 value").fill("lab");
   await page.getByRole("button", { name: "Generate script" }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download" }).click(),
+  ]);
   await shot("14-onboarding-script");
   assert.equal(download.suggestedFilename(), "OnboardingScript.sh");
   const text = readFileSync((await download.path())!, "utf8");
@@ -252,13 +276,14 @@ test("Topology: a host turns red live when its DNS server's forwarders are remov
   });
   assert.equal(res.status, 200, await res.text());
   await page.waitForFunction(
-    (id) => (globalThis as any).document.querySelector(`g.node.host[data-id="${id}"]`)?.classList.contains("health-error"),
+    (id) =>
+      (globalThis as any).document.querySelector(`g.node.host[data-id="${id}"]`)?.classList.contains("health-error"),
     HOST_WEB01,
   );
   assert.equal(await page.evaluate(() => (globalThis as any).marker), 42, "no reload");
   // The side panel follows too: the host's findings now include an error, with its fix.
   await page.locator(".side .finding.error").first().waitFor();
-  assert.match(await page.locator(".side .finding.error").first().innerText(), /Fix: /);
+  assert.match((await page.locator(".side .finding.error").first().textContent()) ?? "", /Fix: /);
   await shot("16-topology-live-red");
   await page.getByRole("button", { name: /Switch to (dark|light) theme/ }).click();
   await shot("17-topology-theme");

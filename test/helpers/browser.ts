@@ -26,12 +26,20 @@ const FLAGS = [
 export function serverSpki(url: string): Promise<string> {
   const { hostname, port } = new URL(url);
   return new Promise((done, fail) => {
-    const socket = connect({ host: hostname === "localhost" ? "127.0.0.1" : hostname, port: Number(port), servername: hostname, rejectUnauthorized: false }, () => {
-      const cert = socket.getPeerCertificate();
-      socket.end();
-      const spki = new X509Certificate(cert.raw).publicKey.export({ type: "spki", format: "der" });
-      done(createHash("sha256").update(spki).digest("base64"));
-    });
+    const socket = connect(
+      {
+        host: hostname === "localhost" ? "127.0.0.1" : hostname,
+        port: Number(port),
+        servername: hostname,
+        rejectUnauthorized: false,
+      },
+      () => {
+        const cert = socket.getPeerCertificate();
+        socket.end();
+        const spki = new X509Certificate(cert.raw).publicKey.export({ type: "spki", format: "der" });
+        done(createHash("sha256").update(spki).digest("base64"));
+      },
+    );
     socket.on("error", fail);
   });
 }
@@ -46,7 +54,8 @@ export interface Browser {
  * (`--ignore-certificate-errors-spki-list`), as a user who imported the lab's CA would.
  */
 export async function launchBrowser(armUrl: string): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run 'apt-get install -y chromium' (.ci/run does).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: run 'apt-get install -y chromium' (.ci/run does).`);
   const profile = mkdtempSync(join(tmpdir(), "arclink-chromium-"));
   const spki = await serverSpki(armUrl);
   const context = await chromium.launchPersistentContext(profile, {
