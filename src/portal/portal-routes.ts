@@ -47,14 +47,16 @@ export function createPortalRoutes({ source, authenticate, validate, webRoot = W
   const files = createStaticFiles({ root: webRoot, prefix: "/portal" });
   const verify = createVerifyCache(source);
   const events = createEventsRoute(source);
-  let laid: { version: number; at: number; topology: Promise<Topology> } | undefined;
+  let laid: { version: number; colours: string; topology: Promise<Topology> } | undefined;
 
+  // Laid out once per world version; a re-verify at a later time that changes no colour reuses it.
   function currentTopology(): Promise<Topology> {
     const cached = verify();
-    if (laid?.version === cached.version && laid.at === cached.report.now.getTime()) return laid.topology;
     const world = source.snapshot();
     const health = healthIndex(world, cached.report.hosts, cached.report.findings);
-    laid = { version: cached.version, at: cached.report.now.getTime(), topology: topology(world, health) };
+    const colours = JSON.stringify([[...health.byHost], [...health.byResource]]);
+    if (laid?.version === cached.version && laid.colours === colours) return laid.topology;
+    laid = { version: cached.version, colours, topology: topology(world, health) };
     return laid.topology;
   }
 

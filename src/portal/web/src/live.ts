@@ -5,6 +5,8 @@ import { authHeaders } from "./api";
 type Listener = () => void;
 
 let version = 0;
+/** Counts the changes seen after the first version: what pages reload on. */
+let changes = 0;
 let connected = false;
 let started = false;
 const listeners = new Set<Listener>();
@@ -22,10 +24,13 @@ function parse(block: string): void {
   }
   if (event !== "change" || !data) return;
   const next = Number(JSON.parse(data).version);
-  if (Number.isFinite(next) && next !== version) {
-    version = next;
-    notify();
-  }
+  if (!Number.isFinite(next) || next === version) return;
+  // The first version only sets the baseline: the pages loaded at it already.
+  const first = version === 0;
+  version = next;
+  if (first) return;
+  changes++;
+  notify();
 }
 
 async function follow(): Promise<void> {
@@ -63,7 +68,7 @@ export function startLive(): void {
 }
 
 /** The world version and whether the feed is connected; re-renders on each change. */
-export function useLive(): { version: number; connected: boolean } {
+export function useLive(): { version: number; changes: number; connected: boolean } {
   const [, tick] = useState(0);
   useEffect(() => {
     const l = () => tick((n) => n + 1);
@@ -72,7 +77,7 @@ export function useLive(): { version: number; connected: boolean } {
       listeners.delete(l);
     };
   }, []);
-  return { version, connected };
+  return { version, changes, connected };
 }
 
 export interface Loaded<T> {
@@ -84,7 +89,7 @@ export interface Loaded<T> {
 
 /** Runs `load` now and again whenever the world changes (or `deps` do); keeps the last data while reloading. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded<T> {
-  const { version: v } = useLive();
+  const { changes: v } = useLive();
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
   const [nonce, setNonce] = useState(0);
   // Reloads on the world version, the nonce and the caller's deps.
