@@ -79,7 +79,7 @@ const elk = new ElkConstructor();
 /** Node size from its label and detail (about 7 px per character at 12 px). */
 function size(n: TopologyNode): { width: number; height: number } {
   const chars = Math.max(n.label.length + 4, (n.detail ?? "").length);
-  return { width: Math.min(280, Math.max(110, chars * 7 + 20)), height: n.detail ? 44 : 32 };
+  return { width: Math.min(380, Math.max(110, chars * 7 + 20)), height: n.detail ? 44 : 32 };
 }
 
 /**
