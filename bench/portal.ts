@@ -12,20 +12,11 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { WEB_ROOT } from "../src/portal/static-files.js";
-import { CHROMIUM, serverSpki } from "../test/helpers/browser.js";
+import { CHROMIUM, CHROMIUM_FLAGS, serverSpki } from "../test/helpers/browser.js";
 import { spawnReady, stopChild } from "./lib/processes.js";
 
 const quick = process.argv.includes("--quick");
 const RUNS = quick ? 3 : 10;
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
@@ -88,7 +79,7 @@ const session = JSON.stringify({
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: [...FLAGS, `--ignore-certificate-errors-spki-list=${await serverSpki(arm)}`],
+  args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${await serverSpki(arm)}`],
 });
 
 type Check = "loaded" | "scopes" | "topology";

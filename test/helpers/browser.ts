@@ -12,7 +12,7 @@ export const CHROMIUM = process.env.ARCLINK_CHROMIUM ?? "/usr/bin/chromium";
 export const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts/portal");
 
 /** Flags for a quiet, offline, headless Chromium: nothing leaves the machine. */
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -61,7 +61,7 @@ export async function launchBrowser(armUrl: string): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...FLAGS, `--ignore-certificate-errors-spki-list=${spki}`],
+    args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${spki}`],
     acceptDownloads: true,
     viewport: { width: 1440, height: 900 },
   });

@@ -3,6 +3,7 @@ import { arclink, currentSession, download, idParts } from "../api";
 import { listLocations, listResourceGroups, listScopes, listSubscriptions, normalizeLocation } from "../data";
 import { useLoad } from "../live";
 import { href } from "../router";
+import { ProjectFields, Radios, Select } from "../ui/choice";
 import { Field } from "../ui/field";
 import { Notice } from "../ui/status";
 
@@ -77,77 +78,43 @@ export function OnboardingPage() {
       <form onSubmit={generate}>
         <fieldset>
           <legend>Project details</legend>
-          <Field label="Subscription" id="ob-subscription" required>
-            {(a) => (
-              <select {...a} value={sub} onChange={(e) => setSub(e.currentTarget.value)}>
-                {(subs.data ?? []).map((s) => (
-                  <option key={s.subscriptionId} value={s.subscriptionId}>
-                    {s.displayName} ({s.subscriptionId})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Resource group" id="ob-resource-group" required>
-            {(a) => (
-              <select {...a} value={rg} onChange={(e) => setRg(e.currentTarget.value)}>
-                {(groups.data ?? []).map((g) => (
-                  <option key={g.id} value={g.name}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Region" id="ob-region" required>
-            {(a) => (
-              <select {...a} value={region} onChange={(e) => setRegion(e.currentTarget.value)}>
-                {(locations.data ?? [{ name: "westeurope", displayName: "West Europe" }]).map((l) => (
-                  <option key={l.name} value={l.name}>
-                    {l.displayName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div class="field" role="radiogroup" aria-labelledby="ob-os-label">
-            <span class="label" id="ob-os-label">
-              Operating system
-            </span>
-            <div class="control radios">
-              {(["windows", "linux"] as const).map((o) => (
-                <label key={o}>
-                  <input type="radio" name="os" checked={os === o} onChange={() => setOs(o)} />{" "}
-                  {o === "windows" ? "Windows" : "Linux"}
-                </label>
-              ))}
-            </div>
-          </div>
+          <ProjectFields
+            prefix="ob-"
+            subscriptions={subs.data ?? []}
+            groups={groups.data ?? []}
+            locations={locations.data}
+            value={{ subscriptionId: sub, resourceGroup: rg, location: region }}
+            onChange={(p) => {
+              if (p.subscriptionId !== undefined) setSub(p.subscriptionId);
+              if (p.resourceGroup !== undefined) setRg(p.resourceGroup);
+              if (p.location !== undefined) setRegion(p.location);
+            }}
+          />
+          <Radios<"windows" | "linux">
+            label="Operating system"
+            name="os"
+            value={os}
+            options={[
+              { value: "windows", label: "Windows" },
+              { value: "linux", label: "Linux" },
+            ]}
+            onChange={setOs}
+          />
         </fieldset>
         <fieldset>
           <legend>Connectivity method</legend>
-          <div class="field" role="radiogroup" aria-labelledby="ob-method-label">
-            <span class="label" id="ob-method-label">
-              Connectivity method
-            </span>
-            <div class="control radios">
-              <label>
-                <input type="radio" name="method" checked={method === "public"} onChange={() => setMethod("public")} />{" "}
-                Public endpoint
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="method"
-                  checked={method === "private"}
-                  onChange={() => setMethod("private")}
-                />{" "}
-                Private endpoint
-              </label>
-            </div>
-          </div>
+          <Radios<"public" | "private">
+            label="Connectivity method"
+            name="method"
+            value={method}
+            options={[
+              { value: "public", label: "Public endpoint" },
+              { value: "private", label: "Private endpoint" },
+            ]}
+            onChange={setMethod}
+          />
           {method === "private" ? (
-            <Field
+            <Select
               label="Private link scope"
               id="ob-scope"
               required
@@ -157,17 +124,10 @@ export function OnboardingPage() {
                   ? `No private link scope in ${region}. Create one first.`
                   : undefined
               }
-            >
-              {(a) => (
-                <select {...a} value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
-                  {inRegion.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name} ({idParts(s.id).resourceGroup})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              value={scope}
+              options={inRegion.map((s) => ({ value: s.id, label: `${s.name} (${idParts(s.id).resourceGroup})` }))}
+              onChange={setScope}
+            />
           ) : (
             <Notice tone="info">
               arclink generates the private link onboarding script (<code>arclink generate onboarding-script</code>{" "}

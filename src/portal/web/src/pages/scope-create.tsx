@@ -12,6 +12,7 @@ import {
 } from "../data";
 import { useLoad } from "../live";
 import { go, href } from "../router";
+import { ProjectFields, Radios, Select } from "../ui/choice";
 import { Field } from "../ui/field";
 import { Notice } from "../ui/status";
 import { Tabs } from "../ui/tabs";
@@ -179,72 +180,33 @@ export function ScopeCreatePage() {
       <Tabs label="Create steps" tabs={tabs} selected={tab} onSelect={(t) => setTab(t as Tab)}>
         {tab === "basics" ? (
           <fieldset>
-            <legend>Project details</legend>
-            <Field label="Subscription" id="subscription" required>
-              {(a) => (
-                <select
-                  {...a}
-                  value={basics.subscriptionId}
-                  onChange={(e) => setB({ subscriptionId: e.currentTarget.value })}
-                >
-                  {(subs.data ?? []).map((s) => (
-                    <option key={s.subscriptionId} value={s.subscriptionId}>
-                      {s.displayName} ({s.subscriptionId})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Resource group" id="resource-group" required error={errors.resourceGroup}>
-              {(a) => (
-                <select
-                  {...a}
-                  value={basics.resourceGroup}
-                  onChange={(e) => setB({ resourceGroup: e.currentTarget.value })}
-                >
-                  {(groups.data ?? []).map((g) => (
-                    <option key={g.id} value={g.name}>
-                      {g.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <legend>Instance details</legend>
-            <Field label="Name" id="scope-name" required error={errors.name}>
-              {(a) => (
-                <input {...a} value={basics.name} onInput={(e) => setB({ name: e.currentTarget.value.trim() })} />
-              )}
-            </Field>
-            <Field label="Region" id="region" required error={errors.location}>
-              {(a) => (
-                <select {...a} value={basics.location} onChange={(e) => setB({ location: e.currentTarget.value })}>
-                  {(locations.data ?? [{ name: "westeurope", displayName: "West Europe" }]).map((l) => (
-                    <option key={l.name} value={l.name}>
-                      {l.displayName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <div class="field" role="radiogroup" aria-labelledby="pna-label">
-              <span id="pna-label" class="label">
-                Allow public network access
-              </span>
-              <div class="control radios">
-                {(["Enabled", "Disabled"] as const).map((v) => (
-                  <label key={v}>
-                    <input
-                      type="radio"
-                      name="pna"
-                      checked={basics.publicNetworkAccess === v}
-                      onChange={() => setB({ publicNetworkAccess: v })}
-                    />{" "}
-                    {v === "Enabled" ? "Yes" : "No"}
-                  </label>
-                ))}
-              </div>
-            </div>
+            <legend>Project and instance details</legend>
+            <ProjectFields
+              prefix=""
+              subscriptions={subs.data ?? []}
+              groups={groups.data ?? []}
+              locations={locations.data}
+              value={basics}
+              onChange={setB}
+              errors={{ resourceGroup: errors.resourceGroup, location: errors.location }}
+              between={
+                <Field label="Name" id="scope-name" required error={errors.name}>
+                  {(a) => (
+                    <input {...a} value={basics.name} onInput={(e) => setB({ name: e.currentTarget.value.trim() })} />
+                  )}
+                </Field>
+              }
+            />
+            <Radios
+              label="Allow public network access"
+              name="pna"
+              value={basics.publicNetworkAccess}
+              options={[
+                { value: "Enabled", label: "Yes" },
+                { value: "Disabled", label: "No" },
+              ]}
+              onChange={(publicNetworkAccess) => setB({ publicNetworkAccess })}
+            />
           </fieldset>
         ) : null}
         {tab === "endpoint" ? (
@@ -261,61 +223,52 @@ export function ScopeCreatePage() {
                     <input {...a} value={pe.name} onInput={(e) => setP({ name: e.currentTarget.value.trim() })} />
                   )}
                 </Field>
-                <Field label="Virtual network" id="vnet" required error={errors.vnet}>
-                  {(a) => (
-                    <select
-                      {...a}
-                      value={pe.vnetId}
-                      onChange={(e) => setP({ vnetId: e.currentTarget.value, subnetId: "" })}
-                    >
-                      <option value="">Select a virtual network</option>
-                      {(vnets.data ?? []).map((v) => (
-                        <option key={v.id} value={v.id}>
-                          {v.name} ({v.location}, {v.id.split("/")[4]})
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field label="Subnet" id="subnet" required error={errors.subnet}>
-                  {(a) => (
-                    <select {...a} value={pe.subnetId} onChange={(e) => setP({ subnetId: e.currentTarget.value })}>
-                      <option value="">Select a subnet</option>
-                      {(vnet?.properties.subnets ?? []).map((s) => (
-                        <option key={s.id} value={s.id}>
-                          {s.name} ({s.properties.addressPrefix})
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <div class="field" role="radiogroup" aria-labelledby="dns-label">
-                  <span id="dns-label" class="label">
-                    Integrate with private DNS zone
-                  </span>
-                  <div class="control radios">
-                    {[true, false].map((v) => (
-                      <label key={String(v)}>
-                        <input
-                          type="radio"
-                          name="dns"
-                          checked={pe.integrateDns === v}
-                          onChange={() => setP({ integrateDns: v })}
-                        />{" "}
-                        {v ? "Yes" : "No"}
-                      </label>
-                    ))}
-                    <p class="help">
-                      Yes: the privatelink zones ({ARC_ZONES.join(", ")}) in resource group '{basics.resourceGroup}',
-                      linked to the virtual network, hold the endpoint's records.
+                <Select
+                  label="Virtual network"
+                  id="vnet"
+                  required
+                  error={errors.vnet}
+                  placeholder="Select a virtual network"
+                  value={pe.vnetId}
+                  options={(vnets.data ?? []).map((v) => ({
+                    value: v.id,
+                    label: `${v.name} (${v.location}, ${v.id.split("/")[4]})`,
+                  }))}
+                  onChange={(vnetId) => setP({ vnetId, subnetId: "" })}
+                />
+                <Select
+                  label="Subnet"
+                  id="subnet"
+                  required
+                  error={errors.subnet}
+                  placeholder="Select a subnet"
+                  value={pe.subnetId}
+                  options={(vnet?.properties.subnets ?? []).map((x) => ({
+                    value: x.id,
+                    label: `${x.name} (${x.properties.addressPrefix})`,
+                  }))}
+                  onChange={(subnetId) => setP({ subnetId })}
+                />
+                <Radios
+                  label="Integrate with private DNS zone"
+                  name="dns"
+                  value={pe.integrateDns ? "yes" : "no"}
+                  options={[
+                    { value: "yes", label: "Yes" },
+                    { value: "no", label: "No" },
+                  ]}
+                  onChange={(v) => setP({ integrateDns: v === "yes" })}
+                >
+                  <p class="help">
+                    Yes: the privatelink zones ({ARC_ZONES.join(", ")}) in resource group '{basics.resourceGroup}',
+                    linked to the virtual network, hold the endpoint's records.
+                  </p>
+                  {errors.integrateDns ? (
+                    <p class="error" role="alert">
+                      {errors.integrateDns}
                     </p>
-                    {errors.integrateDns ? (
-                      <p class="error" role="alert">
-                        {errors.integrateDns}
-                      </p>
-                    ) : null}
-                  </div>
-                </div>
+                  ) : null}
+                </Radios>
                 {vnet && normalizeLocation(vnet.location) !== normalizeLocation(basics.location) ? (
                   <Notice tone="info">
                     The endpoint is created in {vnet.location}, the virtual network's region; the scope stays in{" "}
