@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { generateOnboardingScript } from "../src/generate/index.js";
+import { WEB_ROOT } from "../src/portal/index.js";
 import { applyWorld, parseWorld } from "../src/world-file/index.js";
 import { ARTIFACTS, type Browser, launchBrowser } from "./helpers/browser.js";
 import { startTestSystem, type TestSystem } from "./helpers/system.js";
@@ -51,6 +52,11 @@ const world = () => system.app.store.snapshot();
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
 before(async () => {
+  // The bundle comes from `npm run build` (npm install's prepare step), as a user gets it.
+  assert.ok(
+    existsSync(join(WEB_ROOT, "index.html")),
+    `The portal bundle is not built in ${WEB_ROOT}: run 'npm run build'.`,
+  );
   system = await startTestSystem();
   const text = readFileSync(resolve(import.meta.dirname, "../worlds/default.yaml"), "utf8") + EXTRA;
   const report = applyWorld(system.app, parseWorld(text, "portal-world.yaml", system.subscriptionId));
