@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { VirtualClock } from "../fabric/clock.js";
+import { createPortalRoutes, systemSource } from "../portal/index.js";
 import type { Rule } from "../rules/rule.js";
 import type { Operations, Principals, Store } from "../store/index.js";
 import { DEFAULT_SUBSCRIPTION_ID, DEFAULT_TENANT_ID, openSystem, type System } from "../system/system.js";
@@ -99,13 +100,21 @@ export async function createApp({
     retryAfterSeconds,
   } as App;
 
+  const authenticate = createAuthenticate(app, armHostNames);
   const pipeline: Stage[] = [
+    // 0. The portal: `/` redirect, its files under /portal, its /_arclink/ routes behind the ARM token.
+    createPortalRoutes({
+      source: systemSource(system),
+      authenticate,
+      validate: (entries, principalId) => system.apply(entries, { principalId, dryRun: true }),
+    }),
     // 1. Admin endpoints live apart from ARM paths, under /_arclink/ (DESIGN.md).
     createAdminRoutes(app, info, { adminKey, armHostNames }),
     // 2. The local authority: token endpoints, OpenID metadata, /metadata/endpoints.
-    createIdentityRoutes({ tenantId: system.tenantId, tokens, principals, now: () => system.now(), armHostNames }),
+    // Tokens live in real time, as the clients that cache them do (authenticate.ts checks them so).
+    createIdentityRoutes({ tenantId: system.tenantId, tokens, principals, now: () => new Date(), armHostNames }),
     // 3. Everything else is ARM and needs a valid bearer token for our audience.
-    createAuthenticate(app, armHostNames),
+    authenticate,
     // 4. Tenant-level ARM: subscriptions, tenants, providers, locations, operations.
     createTenantRoutes(app),
     // 5. Resources: parse the id, check type and api-version, run the engine, commit.

@@ -1,7 +1,7 @@
 import { ArmError } from "../rules/errors.js";
 import type { App, Stage } from "./app.js";
 import type { ArmRequest, ArmResponse } from "./http-types.js";
-import { acceptedAudiences, acceptedIssuers, audienceKey } from "./identity/index.js";
+import { acceptedAudiences, acceptedIssuers, audienceKey, isAcceptedIssuer } from "./identity/index.js";
 
 /** Who a verified bearer token speaks for. */
 export interface Caller {
@@ -43,7 +43,10 @@ export function createBearerVerifier(app: App, armHostNames: readonly string[]) 
       );
     }
     const issuers = acceptedIssuers(req.baseUrl, app.tenantId);
-    if (claims.tenantId.toLowerCase() !== app.tenantId.toLowerCase() || !issuers.includes(claims.issuer)) {
+    if (
+      claims.tenantId.toLowerCase() !== app.tenantId.toLowerCase() ||
+      !isAcceptedIssuer(claims.issuer, req.baseUrl, app.tenantId)
+    ) {
       throw new ArmError(
         "InvalidAuthenticationTokenTenant",
         `The access token is from the wrong issuer '${claims.issuer}' or tenant '${claims.tenantId}'. It must match the tenant '${app.tenantId}' and one of the issuers ${issuers.map((i) => `'${i}'`).join(",")}.`,

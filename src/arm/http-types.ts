@@ -17,6 +17,14 @@ export interface ArmRequest {
 export interface ArmResponse {
   status: number;
   headers?: Record<string, string>;
-  /** A JSON value, or a string sent as is (with its content type in `headers`). */
+  /** A JSON value, a string sent as is (with its content type in `headers`), or bytes. */
   body?: unknown;
+  /** A response that stays open (server-sent events): called after the head is written. */
+  stream?: (sink: ResponseSink) => void;
+}
+
+/** Where a streaming response writes; `onClose` runs when the client goes away. */
+export interface ResponseSink {
+  write(chunk: string): void;
+  onClose(listener: () => void): void;
 }

@@ -39,6 +39,10 @@ export function encodeResponse(res: ArmResponse): { status: number; headers: Rec
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers ?? {})) headers[k] = headerSafe(String(v));
   if (res.body === undefined) return { status: res.status, headers };
+  if (Buffer.isBuffer(res.body)) {
+    headers["content-length"] = String(res.body.length);
+    return { status: res.status, headers, body: res.body };
+  }
   const isText = typeof res.body === "string";
   const body = Buffer.from(isText ? (res.body as string) : JSON.stringify(res.body));
   headers["content-type"] ??= isText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
@@ -86,6 +90,11 @@ function createListener(app: App, limits: Limits, origin: () => string) {
         const wire = encodeResponse(res);
         if (close) wire.headers.connection = "close";
         outgoing.writeHead(wire.status, wire.headers);
+        if (res.stream) {
+          // A streamed answer (the portal's server-sent events) writes until the client goes.
+          res.stream({ write: (chunk) => outgoing.write(chunk), onClose: (fn) => outgoing.on("close", fn) });
+          return;
+        }
         outgoing.end(incoming.method === "HEAD" ? undefined : wire.body);
       } catch (error) {
         console.error(`arclink:arm request ${requestId} could not be answered:`, error);

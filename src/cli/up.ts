@@ -148,6 +148,7 @@ export function registerUp(program: Command): void {
       const dnsServers = system.dns?.entities() ?? [];
       const summary = {
         armEndpoint: system.armUrl,
+        portal: `${system.armUrl}/portal/`,
         identityEndpoint: system.identityUrl,
         adfsEndpoint: system.adfsUrl,
         tenantId: system.tenantId,
@@ -172,6 +173,7 @@ export function registerUp(program: Command): void {
           [
             "arclink is up.",
             `  ARM endpoint:       ${summary.armEndpoint}`,
+            `  Portal:             ${summary.portal}   (sign in with the service principal below)`,
             `  Identity endpoint:  ${summary.identityEndpoint}   (ADFS-style: ${summary.adfsEndpoint})`,
             `  Tenant:             ${summary.tenantId}`,
             `  Subscription:       ${summary.subscriptionId}`,

@@ -71,7 +71,7 @@ export interface System extends ApplyTarget {
   /** DELETE through the engine and rules, committed (cascades as ARM does). */
   delete(id: string, options?: WriteOptions): void;
   /** Applies world entries all or nothing (see `applyWorld`). */
-  apply(entries: readonly WorldEntry[], options?: { principalId?: string }): ApplyReport;
+  apply(entries: readonly WorldEntry[], options?: { principalId?: string; dryRun?: boolean }): ApplyReport;
   /** Moves the virtual clock forward and publishes a clock entry. */
   advanceClock(ms: number): Date;
   /** Deletes every resource and operation; keeps the principals and settings. */

@@ -10,6 +10,8 @@ export interface ApplyError {
   line: number;
   code: string;
   message: string;
+  /** The property the error names, when the rule gives one. */
+  target?: string;
 }
 
 export interface ApplyReport {
@@ -40,7 +42,7 @@ export interface ApplyTarget {
 export function applyWorld(
   target: ApplyTarget,
   entries: readonly WorldEntry[],
-  options: { principalId?: string } = {},
+  options: { principalId?: string /** Validate only: commit nothing. */; dryRun?: boolean } = {},
 ): ApplyReport {
   const overlay = new OverlayWorld(target.snapshot());
   const errors: ApplyError[] = [];
@@ -72,9 +74,15 @@ export function applyWorld(
     } catch (error) {
       failed.add(entry.id);
       if (!(error instanceof ArmError)) throw error;
-      errors.push({ id: entry.id, line: entry.line, code: String(error.code), message: error.message });
+      errors.push({
+        id: entry.id,
+        line: entry.line,
+        code: String(error.code),
+        message: error.message,
+        ...(error.target ? { target: error.target } : {}),
+      });
     }
   }
-  if (errors.length === 0) target.commit(overlay.changes());
+  if (errors.length === 0 && !options.dryRun) target.commit(overlay.changes());
   return { applied: errors.length === 0 ? entries.length : 0, errors };
 }

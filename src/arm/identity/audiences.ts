@@ -21,3 +21,27 @@ export function acceptedAudiences(armHostNames: readonly string[], origin: strin
 export function acceptedIssuers(origin: string, tenantId: string): string[] {
   return [`${origin}/adfs`, `${origin}/${tenantId}/`, `${origin}/${tenantId}/v2.0`];
 }
+
+/** Entra ID's names, under which the live network's front doors (src/fabric) serve this same authority. */
+const ENTRA_ISSUER_HOSTS = ["login.microsoftonline.com", "login.windows.net"];
+
+/**
+ * True when `issuer` is one of this server's authorities: its own origin's three, or the
+ * Entra v1/v2 issuers of the Entra ID front doors (`login.microsoftonline.com`,
+ * `login.windows.net`, `<region>.login.microsoft.com`, on whatever port they were realized)
+ * for the same tenant. The token's signature, checked before, proves it is ours.
+ */
+export function isAcceptedIssuer(issuer: string, origin: string, tenantId: string): boolean {
+  if (acceptedIssuers(origin, tenantId).includes(issuer)) return true;
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  const entra = ENTRA_ISSUER_HOSTS.includes(host) || host.endsWith(".login.microsoft.com");
+  const path = url.pathname.toLowerCase();
+  const tenant = tenantId.toLowerCase();
+  return url.protocol === "https:" && entra && (path === `/${tenant}/` || path === `/${tenant}/v2.0`);
+}
