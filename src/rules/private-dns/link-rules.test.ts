@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ARC_IDS, ARC_ZONE_IDS, arcPrivateLinkResources, zoneLink } from "../../semantics/testing/index.js";
 import { MapWorld } from "../../world/world.js";
+import { linkTargetExists, oneLinkPerZoneAndVnet, singleRegistrationZone } from "./link-rules.js";
 
 const NOW = new Date("2026-01-01T00:00:00Z");
-import { linkTargetExists, oneLinkPerZoneAndVnet, singleRegistrationZone } from "./link-rules.js";
 
 const base = () => new MapWorld(arcPrivateLinkResources());
 
@@ -12,7 +12,10 @@ test("a link to a virtual network that does not exist is LinkedResourceNotFound"
   const link = zoneLink(ARC_ZONE_IDS.his, "ghost", `${ARC_IDS.hub}-gone`);
   const err = linkTargetExists.checkPut?.(new MapWorld([...base().all(), link]), link, undefined, NOW);
   assert.equal(err?.code, "LinkedResourceNotFound");
-  assert.equal(linkTargetExists.checkPut?.(base(), zoneLink(ARC_ZONE_IDS.his, "ok", ARC_IDS.hub), undefined, NOW), undefined);
+  assert.equal(
+    linkTargetExists.checkPut?.(base(), zoneLink(ARC_ZONE_IDS.his, "ok", ARC_IDS.hub), undefined, NOW),
+    undefined,
+  );
 });
 
 test("a second link between one zone and one vnet is a Conflict naming the first", () => {

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ARC_ZONE_IDS, arcPrivateLinkResources } from "../../semantics/testing/index.js";
 import { MapWorld } from "../../world/world.js";
+import { soaRecordSetPermanent, zoneDeleteNeedsNoLinks } from "./zone-rules.js";
 
 const NOW = new Date("2026-01-01T00:00:00Z");
-import { soaRecordSetPermanent, zoneDeleteNeedsNoLinks } from "./zone-rules.js";
 
 test("a zone with virtual network links cannot be deleted; without them it can", () => {
   const world = new MapWorld(arcPrivateLinkResources());
