@@ -1,4 +1,4 @@
-import ipaddr from "ipaddr.js";
+import { isAddressOrCidr } from "../../semantics/net/cidr.js";
 import { catalogOf } from "../../world/catalog/catalog.js";
 import { findServiceTag } from "../../world/catalog/service-tags.js";
 import type { Resource, World } from "../../world/index.js";
@@ -8,16 +8,6 @@ import { parentOf, SECURITY_RULE_TYPE } from "./read.js";
 
 /** Tags NSGs understand that are not in the service tags file [Azure NSG docs]. */
 export const DEFAULT_TAGS = ["*", "VirtualNetwork", "Internet", "AzureLoadBalancer"] as const;
-
-function isAddressOrCidr(value: string): boolean {
-  if (ipaddr.isValid(value)) return true;
-  try {
-    ipaddr.parseCIDR(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** True for `*`, a default tag, a service tag of the world's catalog (incl. `<Tag>.<Region>`), an address or a CIDR. */
 export function validSinglePrefix(world: World, value: string): boolean {

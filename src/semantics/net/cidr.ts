@@ -20,6 +20,20 @@ export function isAddress(value: string): boolean {
   return ipaddr.isValid(value);
 }
 
+/** An IPv4 address in four-part decimal, the only form Azure's APIs accept. */
+export function isIPv4(value: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(value);
+}
+
+export function isIPv6(value: string): boolean {
+  return ipaddr.IPv6.isValid(value);
+}
+
+/** An address or a CIDR prefix (host bits allowed), IPv4 or IPv6. */
+export function isAddressOrCidr(value: string): boolean {
+  return isAddress(value) || prefixRange(value) !== undefined;
+}
+
 type Ip = ipaddr.IPv4 | ipaddr.IPv6;
 type CachedPrefix = { kind: "cidr"; net: Ip; bits: number } | { kind: "address"; text: string } | null;
 
