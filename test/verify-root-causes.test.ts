@@ -63,6 +63,9 @@ describe("ARC-DNS-PUBLIC is the root cause, whatever happens after resolution", 
     const dnsPublic = report.findings.filter((f) => f.code === "ARC-DNS-PUBLIC").map((f) => f.endpoint);
     assert.deepEqual(dnsPublic.sort(), ["westeurope-gas.guestconfiguration.azure.com", "weu.his.arc.azure.com"]);
     assert.ok(report.findings.some((f) => f.code === "ARC-HOSTS-MISSING"));
+    // The fix is the missing hosts-file line, with the scope's private endpoint address.
+    const weu = report.findings.find((f) => f.code === "ARC-DNS-PUBLIC" && f.endpoint === "weu.his.arc.azure.com");
+    assert.match(weu?.fix ?? "", /^Add the line "10\.10\.1\.5 weu\.his\.arc\.azure\.com" to the host's hosts file/);
     const rows = report.verdicts.filter((v) => v.endpoint === "gbl.his.arc.azure.com");
     assert.deepEqual(
       rows.map((v) => v.verdict),
