@@ -1,6 +1,7 @@
 // Worlds for the verify tests: the documented setup (src/semantics/testing) with one
 // mistake each, built straight in REST shapes (not through the API, so worlds that
 // today's write rules refuse can still be verified, as an old data directory might hold).
+import { publicAddressOf } from "../src/semantics/dns/public-names.js";
 import {
   ARC_IDS,
   ARC_IPS,
@@ -19,7 +20,6 @@ import {
   withProperties,
   worldOf,
 } from "../src/semantics/testing/index.js";
-import { publicAddressOf } from "../src/world/catalog/public-endpoints.js";
 import type { Resource } from "../src/world/resource.js";
 import type { World } from "../src/world/world.js";
 
@@ -206,7 +206,7 @@ export const CASES: Record<string, Case> = {
   "ARC-NET-NO-INTERNET": {
     world: mk({
       internetAccess: false,
-      hostsFile: `${publicAddressOf("login.microsoftonline.com")} login.microsoftonline.com\n`,
+      hostsFile: `${publicAddressOf({}, "login.microsoftonline.com")} login.microsoftonline.com\n`,
     }),
     fix: setProps(ARC_IDS.site, { internetAccess: true }),
   },

@@ -1,4 +1,4 @@
-import { SERVICE_TAGS, type ServiceTagsFile } from "../world/catalog/service-tags.js";
+import { builtInServiceTags as builtInFile, type ServiceTagsFile } from "../world/catalog/service-tags.js";
 import { parseServiceTagsDocument } from "../world/catalog/service-tags-file.js";
 import { GENERATE_ERRORS, GenerateError } from "./errors.js";
 
@@ -47,7 +47,7 @@ export function parseServiceTags(doc: unknown, source: string): ParsedServiceTag
 
 /** The built-in catalog (src/world/catalog/service-tags.ts), read the same way. */
 export function builtInServiceTags(): ParsedServiceTags {
-  return parseServiceTags(SERVICE_TAGS, "built-in catalog");
+  return parseServiceTags(builtInFile(), "built-in catalog");
 }
 
 /** The named tags, in the order asked; an unknown name is an error that lists near names. */

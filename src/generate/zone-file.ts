@@ -1,9 +1,8 @@
-import ipaddr from "ipaddr.js";
 import { dnsListenerAt } from "../semantics/dns/dns-listener.js";
 import { peersOf } from "../semantics/model/network.js";
 import { DNS_SERVER_TYPE } from "../semantics/model/premises.js";
 import { allInboundEndpoints } from "../semantics/model/private-dns.js";
-import { answersOnlyInsideAzure } from "../semantics/net/cidr.js";
+import { answersOnlyInsideAzure, isIPv4 } from "../semantics/net/cidr.js";
 import type { Source } from "../semantics/net/reach-types.js";
 import { sitesReachingVnet } from "../semantics/net/topology.js";
 import { idKey } from "../world/arm-id.js";
@@ -70,7 +69,7 @@ function silentFrom(world: World, sources: readonly Source[], now: Date, target:
 function checkTargets(targets: readonly string[], silent: (t: string) => string | undefined, warnings: string[]) {
   return targets.map((raw) => {
     const t = raw.trim();
-    if (!ipaddr.IPv4.isValidFourPartDecimal(t)) {
+    if (!isIPv4(t)) {
       throw new GenerateError(
         GENERATE_ERRORS.InvalidOption,
         `Invalid forwarding target '${raw}': expected an IPv4 address.`,

@@ -26,6 +26,11 @@ export class IndexedWorld implements World {
     return this.#base.version;
   }
 
+  /** The snapshot's catalog (service tags): the semantics read it through `catalogOf`. */
+  get catalog() {
+    return this.#base.catalog;
+  }
+
   get(id: string): Resource | undefined {
     return this.#base.get(id);
   }

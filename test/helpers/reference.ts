@@ -1,12 +1,13 @@
 import { resolve } from "node:path";
 
 /**
- * `shared/reference/` (the REST specs and the facts file) sits beside the repository, on
- * developers' machines and in CI alike.
+ * The REST specs the traffic tests validate against, vendored under `test/fixtures/specs/`
+ * (from Azure/azure-rest-api-specs, MIT; see its README and SOURCES.md), so a clone passes
+ * `npm test` on its own.
  */
-export const REFERENCE = resolve(import.meta.dirname, "../../../shared/reference");
+export const SPECS_ROOT = resolve(import.meta.dirname, "../fixtures/specs");
 
-/** A spec file under `shared/reference/azure-rest-api-specs/specification/`. */
+/** A spec file under `test/fixtures/specs/specification/`. */
 export function specPath(relative: string): string {
-  return resolve(REFERENCE, "azure-rest-api-specs/specification", relative);
+  return resolve(SPECS_ROOT, "specification", relative);
 }

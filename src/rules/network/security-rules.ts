@@ -1,6 +1,7 @@
-import ipaddr from "ipaddr.js";
+import { isAddressOrCidr } from "../../semantics/net/cidr.js";
+import { catalogOf } from "../../world/catalog/catalog.js";
 import { findServiceTag } from "../../world/catalog/service-tags.js";
-import type { Resource } from "../../world/index.js";
+import type { Resource, World } from "../../world/index.js";
 import { ArmError } from "../errors.js";
 import type { Rule } from "../rule.js";
 import { parentOf, SECURITY_RULE_TYPE } from "./read.js";
@@ -8,21 +9,11 @@ import { parentOf, SECURITY_RULE_TYPE } from "./read.js";
 /** Tags NSGs understand that are not in the service tags file [Azure NSG docs]. */
 export const DEFAULT_TAGS = ["*", "VirtualNetwork", "Internet", "AzureLoadBalancer"] as const;
 
-function isAddressOrCidr(value: string): boolean {
-  if (ipaddr.isValid(value)) return true;
-  try {
-    ipaddr.parseCIDR(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** True for `*`, a default tag, a service tag of the active catalog (incl. `<Tag>.<Region>`), an address or a CIDR. */
-export function validSinglePrefix(value: string): boolean {
+/** True for `*`, a default tag, a service tag of the world's catalog (incl. `<Tag>.<Region>`), an address or a CIDR. */
+export function validSinglePrefix(world: World, value: string): boolean {
   return (
     DEFAULT_TAGS.some((t) => t.toLowerCase() === value.toLowerCase()) ||
-    findServiceTag(value) !== undefined ||
+    findServiceTag(value, catalogOf(world).serviceTags) !== undefined ||
     isAddressOrCidr(value)
   );
 }
@@ -77,7 +68,7 @@ export const securityRuleAddresses: Rule = {
   name: "security-rule-addresses",
   source: "JS-NET",
   types: [SECURITY_RULE_TYPE],
-  checkPut(_after, rule) {
+  checkPut(after, rule) {
     for (const side of ["source", "destination"] as const) {
       const single = rule.properties[`${side}AddressPrefix`] as string | undefined;
       const many = (rule.properties[`${side}AddressPrefixes`] as string[] | undefined) ?? [];
@@ -88,7 +79,7 @@ export const securityRuleAddresses: Rule = {
           `properties.${side}AddressPrefix`,
         );
       }
-      if (single !== undefined && !validSinglePrefix(single)) {
+      if (single !== undefined && !validSinglePrefix(after, single)) {
         return new ArmError(
           "SecurityRuleInvalidAddressPrefix",
           `Security rule ${rule.id} has invalid Address prefix. Value provided: ${single}. Use an address, a CIDR, '*', VirtualNetwork, Internet, AzureLoadBalancer or a service tag of the catalog (GET .../providers/Microsoft.Network/locations/{location}/serviceTags).`,
@@ -97,7 +88,7 @@ export const securityRuleAddresses: Rule = {
       }
       const bad = many.find((p) => !isAddressOrCidr(p));
       if (bad !== undefined) {
-        return validSinglePrefix(bad)
+        return validSinglePrefix(after, bad)
           ? new ArmError(
               "SecurityRuleParameterContainsUnsupportedValue",
               `Security rule parameter ${side}AddressPrefixes for rule with Id ${rule.id} cannot specify existing VIRTUALNETWORK, INTERNET, AZURELOADBALANCER, '*' or system tags. Unsupported value used: ${bad}.`,

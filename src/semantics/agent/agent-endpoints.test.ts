@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { lookupPublicName } from "../../world/catalog/public-endpoints.js";
+import { lookupPublicName } from "../dns/public-names.js";
 import { agentEndpoints, isPrivateLinkCapable, serviceOfName } from "./agent-endpoints.js";
 import { compareVersions, supports } from "./agent-version.js";
 import { bypassCovers } from "./proxy-bypass.js";
@@ -36,7 +36,7 @@ describe("agent endpoints", () => {
   });
 
   it("every probe name exists on the public internet", () => {
-    for (const e of agentEndpoints("westeurope")) assert.ok(lookupPublicName(e.probeName).exists, e.probeName);
+    for (const e of agentEndpoints("westeurope")) assert.ok(lookupPublicName({}, e.probeName).exists, e.probeName);
   });
 
   it("classifies names by service", () => {

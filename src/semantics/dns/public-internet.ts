@@ -1,6 +1,6 @@
-import { lookupPublicName } from "../../world/catalog/public-endpoints.js";
 import type { DnsRecord, Outcome, RecordType } from "./dns-types.js";
 import { answerAt, depthGuard, type LookupContext, step } from "./lookup-context.js";
+import { lookupPublicName } from "./public-names.js";
 
 export const PUBLIC_AT = "public internet";
 
@@ -15,7 +15,7 @@ export function publicStep(
   type: RecordType,
   chase: ((target: string) => Outcome) | undefined,
 ): Outcome {
-  const found = lookupPublicName(name);
+  const found = lookupPublicName(ctx.world, name);
   if (!found.exists) {
     step(ctx, "public-lookup", at, name, `"${name}" does not exist on the public internet`);
     return { rcode: "NXDOMAIN", answers: [] };

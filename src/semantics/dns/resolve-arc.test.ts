@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { publicAddressOf } from "../../world/catalog/public-endpoints.js";
 import {
   ARC_IDS,
   ARC_IPS,
@@ -11,11 +10,12 @@ import {
   zoneLink,
 } from "../testing/index.js";
 import type { Rcode, RecordType, Vantage } from "./dns-types.js";
+import { publicAddressOf } from "./public-names.js";
 import { finalAddresses, resolve } from "./resolve.js";
 
 const now = new Date("2026-02-01T00:00:00Z");
 const host: Vantage = { kind: "host", hostId: ARC_IDS.host };
-const pub = (name: string) => publicAddressOf(name)!;
+const pub = (name: string) => publicAddressOf({}, name)!;
 
 interface Case {
   title: string;

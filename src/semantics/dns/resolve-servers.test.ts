@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { publicAddressOf } from "../../world/catalog/public-endpoints.js";
 import type { Resource } from "../../world/resource.js";
 import {
   ARC_IDS,
@@ -16,6 +15,7 @@ import {
   worldOf,
 } from "../testing/index.js";
 import type { Vantage } from "./dns-types.js";
+import { publicAddressOf } from "./public-names.js";
 import { finalAddresses, resolve } from "./resolve.js";
 
 const now = new Date("2026-02-01T00:00:00Z");
@@ -96,7 +96,7 @@ describe("resolve: on-premises DNS servers", () => {
       "A",
       now,
     );
-    assert.deepEqual(finalAddresses(a), [publicAddressOf("management.azure.com")]);
+    assert.deepEqual(finalAddresses(a), [publicAddressOf({}, "management.azure.com")]);
     assert.ok(a.trace.some((s) => s.kind === "forwarder"));
   });
 

@@ -28,8 +28,8 @@ describe("address and port matching", () => {
     assert.ok(fqdnMatches("management.azure.com", "management.azure.com"));
   });
   it("service tags by name, case-insensitively", () => {
-    assert.ok(inServiceTag("azureactivedirectory", "20.190.128.1"));
-    assert.ok(!inServiceTag("AzureResourceManager", "20.190.128.1"));
-    assert.ok(!inServiceTag("NoSuchTag", "20.190.128.1"));
+    assert.ok(inServiceTag({}, "azureactivedirectory", "20.190.128.1"));
+    assert.ok(!inServiceTag({}, "AzureResourceManager", "20.190.128.1"));
+    assert.ok(!inServiceTag({}, "NoSuchTag", "20.190.128.1"));
   });
 });

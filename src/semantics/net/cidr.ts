@@ -20,6 +20,20 @@ export function isAddress(value: string): boolean {
   return ipaddr.isValid(value);
 }
 
+/** An IPv4 address in four-part decimal, the only form Azure's APIs accept. */
+export function isIPv4(value: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(value);
+}
+
+export function isIPv6(value: string): boolean {
+  return ipaddr.IPv6.isValid(value);
+}
+
+/** An address or a CIDR prefix (host bits allowed), IPv4 or IPv6. */
+export function isAddressOrCidr(value: string): boolean {
+  return isAddress(value) || prefixRange(value) !== undefined;
+}
+
 type Ip = ipaddr.IPv4 | ipaddr.IPv6;
 type CachedPrefix = { kind: "cidr"; net: Ip; bits: number } | { kind: "address"; text: string } | null;
 
@@ -96,6 +110,22 @@ export function firstHost(prefix: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The k-th usable IPv4 host address (0-based) across `prefixes` in order, skipping each
+ * prefix's network address and broadcast, and prefixes narrower than /30 or IPv6.
+ */
+export function nthHost(prefixes: readonly string[], k: number): string | undefined {
+  let left = k;
+  for (const text of prefixes) {
+    const p = prefixRange(text);
+    if (p?.kind !== "ipv4" || p.bits > 30) continue;
+    const usable = p.last - p.first - 1n;
+    if (BigInt(left) < usable) return fromBigInt(p.first + 1n + BigInt(left), "ipv4");
+    left -= Number(usable);
+  }
+  return undefined;
 }
 
 /** Port range tokens as NSGs and firewalls write them: `*`, `443`, `80-90`. */

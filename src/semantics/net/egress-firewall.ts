@@ -1,3 +1,4 @@
+import type { World } from "../../world/world.js";
 import type { FirewallRule, Site } from "../model/premises.js";
 import { canonicalName } from "../model/read-json.js";
 import { inAnyPrefix, portMatches } from "./cidr.js";
@@ -21,29 +22,33 @@ export function fqdnMatches(pattern: string, name: string): boolean {
   return p.startsWith("*.") ? n.endsWith(p.slice(1)) : n === p;
 }
 
-function destinationMatches(rule: FirewallRule, flow: EgressFlow): boolean {
+function destinationMatches(world: Pick<World, "catalog">, rule: FirewallRule, flow: EgressFlow): boolean {
   const kinds = [rule.destinationAddressPrefixes, rule.destinationServiceTags, rule.destinationFqdns];
   if (kinds.every((k) => k === undefined)) return true;
   // A rule with several destination kinds matches when any of them matches (premises.md).
   if (rule.destinationAddressPrefixes && inAnyPrefix(flow.destinationAddress, rule.destinationAddressPrefixes))
     return true;
-  if (rule.destinationServiceTags?.some((t) => inServiceTag(t, flow.destinationAddress))) return true;
+  if (rule.destinationServiceTags?.some((t) => inServiceTag(world, t, flow.destinationAddress))) return true;
   const name = flow.requestedName;
   return name !== undefined && (rule.destinationFqdns?.some((f) => fqdnMatches(f, name)) ?? false);
 }
 
-function ruleMatches(rule: FirewallRule, flow: EgressFlow): boolean {
+function ruleMatches(world: Pick<World, "catalog">, rule: FirewallRule, flow: EgressFlow): boolean {
   if (rule.protocol !== "Any" && rule.protocol !== flow.protocol) return false;
   if (rule.sourceAddressPrefixes && !inAnyPrefix(flow.sourceAddress, rule.sourceAddressPrefixes)) return false;
-  return portMatches(rule.destinationPorts, flow.port) && destinationMatches(rule, flow);
+  return portMatches(rule.destinationPorts, flow.port) && destinationMatches(world, rule, flow);
 }
 
 /** The site's egress firewall: ordered rules, first match wins, else the default action (premises.md). */
-export function evaluateEgressFirewall(site: Site, flow: EgressFlow): { allowed: boolean; step: NetStep } {
+export function evaluateEgressFirewall(
+  world: Pick<World, "catalog">,
+  site: Site,
+  flow: EgressFlow,
+): { allowed: boolean; step: NetStep } {
   const what = `${flow.protocol} ${flow.sourceAddress} → ${flow.destinationAddress}:${flow.port}${
     flow.requestedName ? ` (${flow.requestedName})` : ""
   }`;
-  const hit = site.rules.find((r) => ruleMatches(r, flow));
+  const hit = site.rules.find((r) => ruleMatches(world, r, flow));
   if (hit) {
     return {
       allowed: hit.action === "Allow",

@@ -61,7 +61,7 @@ function prefixMatches(world: World, vnetId: string, token: string, address: str
     return isPublicAddress(address) && !virtualNetworkTagPrefixes(world, vnetId).some((p) => inPrefix(address, p));
   }
   if (lower === "azureloadbalancer") return address === AZURE_DNS_ADDRESS;
-  return inServiceTag(t, address);
+  return inServiceTag(world, t, address);
 }
 
 function ruleMatches(world: World, r: SecurityRule, flow: NsgFlow): boolean {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { publicAddressOf } from "../../world/catalog/public-endpoints.js";
+import { publicAddressOf } from "../dns/public-names.js";
 import {
   ARC_IDS,
   ARC_IPS,
@@ -17,8 +17,8 @@ import type { Disposition, Protocol, Source } from "./reach-types.js";
 
 const now = new Date("2026-02-01T00:00:00Z");
 const fromHost: Source = { kind: "premises", id: ARC_IDS.host };
-const aad = publicAddressOf("login.microsoftonline.com")!;
-const arm = publicAddressOf("management.azure.com")!;
+const aad = publicAddressOf({}, "login.microsoftonline.com")!;
+const arm = publicAddressOf({}, "management.azure.com")!;
 
 /** The Arc world with an NSG on the PE subnet (and the subnet's PE network policies). */
 function withPeNsg(rules: RuleSpec[], policies: SubnetSpec["privateEndpointNetworkPolicies"], o: ArcWorldOptions = {}) {

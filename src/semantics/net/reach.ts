@@ -99,7 +99,7 @@ function fromSite(
     trace.push({ kind: "internet-access", detail: `site "${at.site.id}" has no internet access` });
     return { disposition: "NO_INTERNET", trace };
   }
-  const verdict = evaluateEgressFirewall(at.site, {
+  const verdict = evaluateEgressFirewall(world, at.site, {
     sourceAddress: at.address,
     destinationAddress: to,
     port,

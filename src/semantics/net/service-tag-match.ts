@@ -1,18 +1,19 @@
-import { SERVICE_TAGS, type ServiceTagsFile } from "../../world/catalog/service-tags.js";
+import { catalogOf } from "../../world/catalog/catalog.js";
+import type { World } from "../../world/world.js";
 import { inAnyPrefix } from "./cidr.js";
 
 /**
- * True when `address` lies in the named service tag of the catalog (names compare
+ * True when `address` lies in the named service tag of the world's catalog (`catalogOf`) (names compare
  * case-insensitively; a regional name such as `Storage.WestEurope` matches only that
  * entry). Unknown tags contain nothing.
  */
-export function inServiceTag(tag: string, address: string, file: ServiceTagsFile = SERVICE_TAGS): boolean {
+export function inServiceTag(world: Pick<World, "catalog">, tag: string, address: string): boolean {
   const wanted = tag.toLowerCase();
-  const entry = file.values.find((v) => v.name.toLowerCase() === wanted);
+  const entry = catalogOf(world).serviceTags.values.find((v) => v.name.toLowerCase() === wanted);
   return entry !== undefined && inAnyPrefix(address, entry.properties.addressPrefixes);
 }
 
-export function isKnownServiceTag(tag: string, file: ServiceTagsFile = SERVICE_TAGS): boolean {
+export function isKnownServiceTag(world: Pick<World, "catalog">, tag: string): boolean {
   const wanted = tag.toLowerCase();
-  return file.values.some((v) => v.name.toLowerCase() === wanted);
+  return catalogOf(world).serviceTags.values.some((v) => v.name.toLowerCase() === wanted);
 }

@@ -52,7 +52,7 @@ export interface ArcPrivateLinkName {
   reach: "global" | "regional";
 }
 
-function arcName(
+function nameEntry(
   recordName: string,
   key: ArcZone["key"],
   member: string,
@@ -71,8 +71,8 @@ function arcName(
 
 /** The global names, the same for every region. */
 export const ARC_GLOBAL_NAMES: readonly ArcPrivateLinkName[] = [
-  arcName("gbl", "his", "HisGlobal", "global"),
-  arcName("agentserviceapi", "guestconfiguration", "GuestConfigurationGlobal", "global"),
+  nameEntry("gbl", "his", "HisGlobal", "global"),
+  nameEntry("agentserviceapi", "guestconfiguration", "GuestConfigurationGlobal", "global"),
 ];
 
 /**
@@ -90,9 +90,9 @@ export function arcPrivateLinkNames(location: string): ArcPrivateLinkName[] {
   const name = region?.name ?? location.toLowerCase().replace(/\s+/g, "");
   return [
     ARC_GLOBAL_NAMES[0],
-    ...(region?.hisCode ? [arcName(region.hisCode, "his", "HisRegional", "regional")] : []),
+    ...(region?.hisCode ? [nameEntry(region.hisCode, "his", "HisRegional", "regional")] : []),
     ARC_GLOBAL_NAMES[1],
-    arcName(`${name}-gas`, "guestconfiguration", "GuestConfigurationRegional", "regional"),
-    arcName(name, "kubernetesconfiguration", "KubernetesConfigurationRegional", "regional"),
+    nameEntry(`${name}-gas`, "guestconfiguration", "GuestConfigurationRegional", "regional"),
+    nameEntry(name, "kubernetesconfiguration", "KubernetesConfigurationRegional", "regional"),
   ];
 }

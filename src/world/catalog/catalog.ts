@@ -1,4 +1,4 @@
-import { builtInServiceTags, type ServiceTagsFile } from "./service-tags.js";
+import { builtInServiceTags, installedServiceTags, type ServiceTagsFile } from "./service-tags.js";
 
 /**
  * The facts about Azure that are not resources but are inputs to the semantics: today the
@@ -26,5 +26,8 @@ export function createCatalog({ serviceTags }: Partial<Catalog> = {}): Catalog {
 
 /** The catalog a world carries, or the built-in one for a world that carries none (tests' builders). */
 export function catalogOf(world: { readonly catalog?: Catalog }): Catalog {
-  return world.catalog ?? BUILT_IN;
+  if (world.catalog) return world.catalog;
+  // Transitional (see `installServiceTags`): a file installed at start-up, for worlds without a catalog.
+  const installed = installedServiceTags();
+  return installed ? createCatalog({ serviceTags: installed }) : BUILT_IN;
 }

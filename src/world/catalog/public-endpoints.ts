@@ -1,34 +1,17 @@
-import ipaddr from "ipaddr.js";
 import { ARC_GLOBAL_NAMES, arcPrivateLinkNames } from "./arc-private-link.js";
 import { REGIONS } from "./regions.js";
-import { SERVICE_TAGS, type ServiceTagsFile } from "./service-tags.js";
 
 /**
- * The public internet as arclink knows it: the public DNS records of the Arc, Entra ID,
- * ARM and companion host names, each ending at a public address inside the ranges of
- * its service tag. Arc names are public CNAMEs into their `privatelink.` names, which
- * publicly end at an A record — the standard private-link DNS model [DOC-PEDNS]; a
- * private zone linked to a vnet overrides the `privatelink.` name there.
- * Addresses are the k-th host of the tag's prefixes, k counted per tag in table order,
- * so they are deterministic for a given service tags file.
- *
- * @example
- * lookupPublicName("gbl.his.arc.azure.com").records
- * // → [{ name: "gbl.his.arc.azure.com", type: "CNAME", ttl: 300, data: "gbl.privatelink.his.arc.azure.com" }]
+ * The public internet as arclink knows it, as data: the public host names of the Arc,
+ * Entra ID, ARM and companion services, each with the service tag its address comes
+ * from. How they resolve (addresses placed in the tag's ranges, CNAMEs into the
+ * `privatelink.` names) is the semantics' (`src/semantics/dns/public-names.ts`).
  */
 export interface PublicRecord {
   name: string;
   type: "A" | "CNAME";
   ttl: number;
   data: string;
-}
-
-export interface PublicNameLookup {
-  /** False when the name does not exist publicly (NXDOMAIN). */
-  exists: boolean;
-  records: PublicRecord[];
-  /** The service tag of the address the name ends at, for A records. */
-  serviceTag?: string;
 }
 
 /** One public name (exact, or a `*.` wildcard) and the tag its address comes from. */
@@ -85,98 +68,3 @@ const OTHER_ENDPOINTS: readonly PublicEndpoint[] = [
 ];
 
 export const PUBLIC_ENDPOINTS: readonly PublicEndpoint[] = [...arcEndpoints(), ...OTHER_ENDPOINTS];
-
-interface PublicZone {
-  exact: Map<string, PublicRecord[]>;
-  wildcards: { suffix: string; address: string; tag: string }[];
-  tagOf: Map<string, string>;
-}
-
-/** The k-th usable IPv4 host address across a tag's prefixes (skips network addresses). */
-function hostInTag(file: ServiceTagsFile, tag: string, k: number): string {
-  const entry = file.values.find((v) => v.name.toLowerCase() === tag.toLowerCase());
-  if (!entry) throw new Error(`Service tag "${tag}" is not in the service tags file; cannot place public names.`);
-  let left = k;
-  for (const prefix of entry.properties.addressPrefixes) {
-    const [net, bits] = ipaddr.parseCIDR(prefix);
-    if (net.kind() !== "ipv4" || bits > 30) continue;
-    const usable = 2 ** (32 - bits) - 2;
-    if (left < usable) {
-      const base = ipaddr.IPv4.networkAddressFromCIDR(prefix).toByteArray();
-      const n = ((base[0] << 24) | (base[1] << 16) | (base[2] << 8) | base[3]) + 1 + left;
-      return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
-    }
-    left -= usable;
-  }
-  throw new Error(`Service tag "${tag}" has too few IPv4 addresses for ${k + 1} public names.`);
-}
-
-function buildZone(file: ServiceTagsFile): PublicZone {
-  const zone: PublicZone = { exact: new Map(), wildcards: [], tagOf: new Map() };
-  const used = new Map<string, number>();
-  for (const ep of PUBLIC_ENDPOINTS) {
-    const k = used.get(ep.serviceTag) ?? 0;
-    used.set(ep.serviceTag, k + 1);
-    const address = hostInTag(file, ep.serviceTag, k);
-    if (ep.name.startsWith("*.")) {
-      zone.wildcards.push({ suffix: ep.name.slice(1), address, tag: ep.serviceTag });
-      continue;
-    }
-    const end = ep.privateLinkName ?? ep.name;
-    if (ep.privateLinkName) {
-      zone.exact.set(ep.name, [{ name: ep.name, type: "CNAME", ttl: PUBLIC_TTL, data: ep.privateLinkName }]);
-    }
-    zone.exact.set(end, [{ name: end, type: "A", ttl: PUBLIC_TTL, data: address }]);
-    zone.tagOf.set(end, ep.serviceTag);
-  }
-  return zone;
-}
-
-/** Cached per `values` array: `installServiceTags` swaps that array in place of the old one. */
-const zones = new WeakMap<ServiceTagsFile["values"], PublicZone>();
-
-function zoneFor(file: ServiceTagsFile): PublicZone {
-  let zone = zones.get(file.values);
-  if (!zone) {
-    zone = buildZone(file);
-    zones.set(file.values, zone);
-  }
-  return zone;
-}
-
-/**
- * The public records at exactly `name` (one authoritative step: a CNAME is returned,
- * not followed). Exact names win over wildcards; a name above known names exists
- * with no records (an empty non-terminal); anything else does not exist.
- */
-export function lookupPublicName(name: string, file: ServiceTagsFile = SERVICE_TAGS): PublicNameLookup {
-  const key = name.toLowerCase().replace(/\.$/, "");
-  const zone = zoneFor(file);
-  const exact = zone.exact.get(key);
-  if (exact) return { exists: true, records: exact, serviceTag: zone.tagOf.get(key) };
-  const wild = zone.wildcards
-    .filter((w) => key.endsWith(w.suffix) && key.length > w.suffix.length)
-    .sort((a, b) => b.suffix.length - a.suffix.length)[0];
-  if (wild) {
-    return {
-      exists: true,
-      records: [{ name: key, type: "A", ttl: PUBLIC_TTL, data: wild.address }],
-      serviceTag: wild.tag,
-    };
-  }
-  const below = `.${key}`;
-  for (const known of zone.exact.keys()) if (known.endsWith(below)) return { exists: true, records: [] };
-  return { exists: false, records: [] };
-}
-
-/** The public address a name finally resolves to on the public internet, or undefined. */
-export function publicAddressOf(name: string, file: ServiceTagsFile = SERVICE_TAGS): string | undefined {
-  let current = name;
-  for (let hops = 0; hops < 8; hops++) {
-    const record = lookupPublicName(current, file).records[0];
-    if (!record) return undefined;
-    if (record.type === "A") return record.data;
-    current = record.data;
-  }
-  return undefined;
-}

@@ -9,7 +9,7 @@ import type { ServiceTag, ServiceTagsFile } from "./service-tags.js";
  * table as a whole. Throws a plain Error naming the path and the first problem found.
  *
  * @example
- * installServiceTags(loadServiceTagsFile("/data/ServiceTags_Public_20260105.json"));
+ * createCatalog({ serviceTags: loadServiceTagsFile("/data/ServiceTags_Public_20260105.json") });
  */
 export const SERVICE_TAGS_ENV = "ARCLINK_SERVICE_TAGS";
 

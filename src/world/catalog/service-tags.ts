@@ -11,7 +11,7 @@ import { REGIONS, type Region } from "./regions.js";
  * allow [DOC-NET, DOC-PL], plus regional `<Tag>.<Region>` sub-tags where Azure has them.
  *
  * @example
- * serviceTagsContaining("20.190.128.10") // → ["AzureActiveDirectory"]
+ * serviceTagsContaining("20.190.128.10", builtInServiceTags()) // → ["AzureActiveDirectory"]
  */
 export interface ServiceTagsFile {
   changeNumber: number;
@@ -109,35 +109,39 @@ function builtIn(): ServiceTagsFile {
   return { changeNumber: 1, cloud: "Public", values };
 }
 
-/**
- * The active catalog. Built in by default; `installServiceTags` swaps in a real
- * downloaded file (see service-tags-file.ts, `ARCLINK_SERVICE_TAGS`) in place, so
- * every default argument below sees it.
- */
-export const SERVICE_TAGS: ServiceTagsFile = builtIn();
+const BUILT_IN = builtIn();
 
-/** Replaces the active catalog's contents; returns the previous contents (tests restore them). */
-export function installServiceTags(file: ServiceTagsFile): ServiceTagsFile {
-  const previous: ServiceTagsFile = { ...SERVICE_TAGS, values: SERVICE_TAGS.values };
-  SERVICE_TAGS.changeNumber = file.changeNumber;
-  SERVICE_TAGS.cloud = file.cloud;
-  SERVICE_TAGS.values = file.values;
+/** The built-in service tags (one shared value: treat it as immutable). */
+export function builtInServiceTags(): ServiceTagsFile {
+  return BUILT_IN;
+}
+
+let installed: ServiceTagsFile | undefined;
+
+/**
+ * @deprecated Transitional: the service tags for worlds that carry no catalog
+ * (`catalogOf`), until the system hub puts the loaded file in every snapshot's
+ * `World.catalog`. Nothing else reads it; returns the previous one.
+ */
+export function installServiceTags(file: ServiceTagsFile | undefined): ServiceTagsFile | undefined {
+  const previous = installed;
+  installed = file;
   return previous;
 }
 
-/** The built-in catalog, whatever is installed. */
-export function builtInServiceTags(): ServiceTagsFile {
-  return builtIn();
+/** @deprecated See `installServiceTags`. */
+export function installedServiceTags(): ServiceTagsFile | undefined {
+  return installed;
 }
 
-/** A tag by name, case-insensitively (`Storage.WestEurope`, `storage.westeurope`). */
-export function findServiceTag(name: string, file: ServiceTagsFile = SERVICE_TAGS): ServiceTag | undefined {
+/** A tag of a service tags file by name, case-insensitively (`Storage.WestEurope`, `storage.westeurope`). */
+export function findServiceTag(name: string, file: ServiceTagsFile): ServiceTag | undefined {
   const wanted = name.toLowerCase();
   return file.values.find((v) => v.name.toLowerCase() === wanted);
 }
 
 /** Names of the tags (in file order) whose prefixes contain `address`; [] for an invalid address. */
-export function serviceTagsContaining(address: string, file: ServiceTagsFile = SERVICE_TAGS): string[] {
+export function serviceTagsContaining(address: string, file: ServiceTagsFile): string[] {
   if (!ipaddr.isValid(address)) return [];
   const ip = ipaddr.process(address);
   return file.values

@@ -1,5 +1,6 @@
 import { ArmError } from "../../../rules/index.js";
-import { SERVICE_TAGS, type ServiceTagsFile } from "../../../world/catalog/service-tags.js";
+import { catalogOf } from "../../../world/catalog/catalog.js";
+import type { ServiceTagsFile } from "../../../world/catalog/service-tags.js";
 import { findRegion, parseId } from "../../../world/index.js";
 import type { TypeHandler } from "../provider.js";
 import { NETWORK_API_VERSIONS } from "./network-api-versions.js";
@@ -10,10 +11,7 @@ import { SERVICE_TAGS_TYPE } from "./network-types.js";
  * numbers become strings, and `regionId`/`platform`/`networkFeatures` of the download
  * format are dropped, as the API example shows.
  */
-export function serviceTagsListBody(
-  subscriptionId: string,
-  file: ServiceTagsFile = SERVICE_TAGS,
-): Record<string, unknown> {
+export function serviceTagsListBody(subscriptionId: string, file: ServiceTagsFile): Record<string, unknown> {
   const cloud = file.cloud || "Public";
   return {
     name: cloud.toLowerCase(),
@@ -37,14 +35,14 @@ export function serviceTagsListBody(
 
 /**
  * `GET /subscriptions/{s}/providers/Microsoft.Network/locations/{location}/serviceTags`:
- * the active catalog (built in, or the file of `ARCLINK_SERVICE_TAGS`). The location
+ * the service tags of the world's catalog (built in, or the file of `ARCLINK_SERVICE_TAGS`). The location
  * must be a known region; every region sees the whole public list, as in Azure.
  */
 export const serviceTags: TypeHandler = {
   type: SERVICE_TAGS_TYPE,
   kind: "virtual",
   apiVersions: NETWORK_API_VERSIONS,
-  collection(_ctx, parent) {
+  collection(ctx, parent) {
     const id = parseId(parent)!;
     if (!findRegion(id.name)) {
       throw new ArmError(
@@ -53,6 +51,6 @@ export const serviceTags: TypeHandler = {
         "location",
       );
     }
-    return serviceTagsListBody(id.subscriptionId);
+    return serviceTagsListBody(id.subscriptionId, catalogOf(ctx.world).serviceTags);
   },
 };

@@ -1,5 +1,5 @@
-import ipaddr from "ipaddr.js";
 import { ArmError } from "../../../rules/index.js";
+import { isIPv4 } from "../../../semantics/net/cidr.js";
 import type { Resource, World } from "../../../world/index.js";
 import type { TypeHandler } from "../provider.js";
 import {
@@ -74,7 +74,7 @@ export const virtualNetworks: TypeHandler = {
     const dnsServers =
       stringArray((p.dhcpOptions as Json | undefined)?.dnsServers, "properties.dhcpOptions.dnsServers") ?? [];
     for (const [i, server] of dnsServers.entries()) {
-      if (!ipaddr.IPv4.isValidFourPartDecimal(server)) {
+      if (!isIPv4(server)) {
         throw new ArmError(
           "InvalidParameter",
           `The DNS server '${server}' of virtual network '${id.name}' is not a valid IPv4 address.`,

@@ -1,5 +1,5 @@
 import { ArmError } from "../../../rules/index.js";
-import type { ArmId, Resource } from "../../../world/index.js";
+import type { ArmId, Resource, World } from "../../../world/index.js";
 import { bodyProperties, checkBodyEtag, type Json, stringAt } from "../private-dns/body.js";
 import type { TypeHandler } from "../provider.js";
 
@@ -11,8 +11,8 @@ export interface PremisesTypeSpec {
   type: string;
   kind: "tracked" | "proxy";
   model: string;
-  /** Checks the properties and returns them with defaults applied. */
-  build(props: Json, id: ArmId, existing: Resource | undefined): Json;
+  /** Checks the properties and returns them with defaults applied; `world` is the world written to. */
+  build(props: Json, id: ArmId, existing: Resource | undefined, world: World): Json;
 }
 
 /**
@@ -38,17 +38,24 @@ export function premisesType(spec: PremisesTypeSpec): TypeHandler {
     apiVersions: ON_PREMISES_API_VERSIONS,
     ...(spec.kind === "tracked" ? { fixedLocation: ON_PREMISES_LOCATION } : {}),
     etagInBody: true,
-    put(_ctx, { id, body, existing }) {
+    put(ctx, { id, body, existing }) {
       const props = bodyProperties(body, top, spec.model);
       checkLocation(body);
       checkBodyEtag(body, existing);
-      return { resource: { id: id.id, name: id.name, type: spec.type, properties: spec.build(props, id, existing) } };
+      return {
+        resource: { id: id.id, name: id.name, type: spec.type, properties: spec.build(props, id, existing, ctx.world) },
+      };
     },
-    patch(_ctx, { id, body, existing }) {
+    patch(ctx, { id, body, existing }) {
       const props = bodyProperties(body, top, spec.model);
       checkLocation(body);
       checkBodyEtag(body, existing);
-      return { resource: { ...existing, properties: spec.build({ ...existing.properties, ...props }, id, existing) } };
+      return {
+        resource: {
+          ...existing,
+          properties: spec.build({ ...existing.properties, ...props }, id, existing, ctx.world),
+        },
+      };
     },
     view(_world, r) {
       return {

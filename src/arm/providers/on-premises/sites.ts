@@ -1,6 +1,7 @@
 import { SITE_TYPE } from "../../../rules/on-premises/index.js";
 import { prefixWithin } from "../../../semantics/net/cidr.js";
-import { SERVICE_TAGS } from "../../../world/catalog/service-tags.js";
+import { catalogOf } from "../../../world/catalog/catalog.js";
+import type { ServiceTagsFile } from "../../../world/catalog/service-tags.js";
 import {
   arrayAt,
   badRequest,
@@ -56,9 +57,9 @@ function fqdnPatterns(value: unknown, path: string): string[] | undefined {
   return list;
 }
 
-function serviceTags(value: unknown, path: string): string[] | undefined {
+function serviceTags(value: unknown, path: string, file: ServiceTagsFile): string[] | undefined {
   const list = stringsAt(value, path);
-  const known = SERVICE_TAGS.values.map((t) => t.name);
+  const known = file.values.map((t) => t.name);
   for (const tag of list ?? []) {
     if (!known.some((k) => k.toLowerCase() === tag.toLowerCase())) {
       throw badRequest(
@@ -70,7 +71,7 @@ function serviceTags(value: unknown, path: string): string[] | undefined {
   return list;
 }
 
-function firewallRule(raw: unknown, at: string, site: string[]): Json {
+function firewallRule(raw: unknown, at: string, site: string[], tags: ServiceTagsFile): Json {
   const r = knownObject(raw, RULE_MEMBERS, "FirewallRule", at) ?? {};
   const cidrs = (v: unknown, p: string) => arrayAt(v, p)?.map((c, i) => cidrAt(c, `${p}[${i}]`));
   const rule: Json = {
@@ -87,7 +88,7 @@ function firewallRule(raw: unknown, at: string, site: string[]): Json {
     );
   const destinations: Json = {
     destinationAddressPrefixes: cidrs(r.destinationAddressPrefixes, `${at}.destinationAddressPrefixes`),
-    destinationServiceTags: serviceTags(r.destinationServiceTags, `${at}.destinationServiceTags`),
+    destinationServiceTags: serviceTags(r.destinationServiceTags, `${at}.destinationServiceTags`, tags),
     destinationFqdns: fqdnPatterns(r.destinationFqdns, `${at}.destinationFqdns`),
   };
   if (!Object.values(destinations).some((d) => Array.isArray(d) && d.length > 0)) {
@@ -114,7 +115,7 @@ export const sites = premisesType({
   type: SITE_TYPE,
   kind: "tracked",
   model: "Site",
-  build(props) {
+  build(props, _id, _existing, world) {
     knownObject(
       props,
       ["addressSpace", "connections", "internetAccess", "egressFirewall"],
@@ -148,7 +149,7 @@ export const sites = premisesType({
       knownObject(props.egressFirewall, ["defaultAction", "rules"], "EgressFirewall", "properties.egressFirewall") ??
       {};
     const rules = (arrayAt(fw.rules, "properties.egressFirewall.rules") ?? []).map((r, i) =>
-      firewallRule(r, `properties.egressFirewall.rules[${i}]`, prefixes),
+      firewallRule(r, `properties.egressFirewall.rules[${i}]`, prefixes, catalogOf(world).serviceTags),
     );
     unique(
       rules.map((r) => String(r.name)),

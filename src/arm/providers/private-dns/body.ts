@@ -1,5 +1,5 @@
-import ipaddr from "ipaddr.js";
 import { ArmError, checkKnownMembers } from "../../../rules/index.js";
+import { isIPv4, parsePrefix } from "../../../semantics/net/cidr.js";
 import type { Resource } from "../../../world/index.js";
 import { arrayAt, boolAt, type Json, knownObject, objectAt, stringAt, stringMapAt, stringsAt } from "../json-fields.js";
 
@@ -64,9 +64,7 @@ export function refAt(value: unknown, path: string, required: boolean): string |
   return id;
 }
 
-export function isIPv4(value: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(value);
-}
+export { isIPv4 };
 
 export function ipv4At(value: unknown, path: string, required = false): string | undefined {
   const s = required ? requiredString(value, path) : stringAt(value, path);
@@ -78,22 +76,18 @@ export function ipv4At(value: unknown, path: string, required = false): string |
 /** A CIDR prefix in canonical form (`10.0.0.0/16`); refuses host bits set, as Azure does. */
 export function cidrAt(value: unknown, path: string): string {
   const s = requiredString(value, path);
-  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
-  try {
-    parsed = ipaddr.parseCIDR(s);
-  } catch {
+  const parsed = parsePrefix(s);
+  if (!parsed.ok && parsed.reason === "format")
     throw badRequest(`The value '${s}' of '${path}' is not a valid CIDR prefix.`, path);
-  }
-  const [addr, bits] = parsed;
-  if (addr.kind() !== "ipv4") throw badRequest(`The value '${s}' of '${path}' is not an IPv4 CIDR prefix.`, path);
-  const network = ipaddr.IPv4.networkAddressFromCIDR(s).toString();
-  if (network !== addr.toString()) {
+  const canonical = parsed.ok ? parsed.prefix.text : parsed.canonical;
+  if (canonical.includes(":")) throw badRequest(`The value '${s}' of '${path}' is not an IPv4 CIDR prefix.`, path);
+  if (!parsed.ok) {
     throw badRequest(
-      `The value '${s}' of '${path}' is not a valid CIDR prefix: its network address is '${network}/${bits}'.`,
+      `The value '${s}' of '${path}' is not a valid CIDR prefix: its network address is '${canonical}'.`,
       path,
     );
   }
-  return `${network}/${bits}`;
+  return canonical;
 }
 
 /**

@@ -1,4 +1,4 @@
-import ipaddr from "ipaddr.js";
+import { isIPv6 } from "../../../semantics/net/cidr.js";
 import {
   arrayAt,
   badRequest,
@@ -60,8 +60,7 @@ function records(type: RecordType, value: unknown, path: string): unknown {
       return each(value, path, (r, at) => {
         knownObject(r, ["ipv6Address"], "AaaaRecord", at);
         const ip = requiredString(r.ipv6Address, `${at}.ipv6Address`);
-        if (!ipaddr.IPv6.isValid(ip))
-          throw badRequest(`The value '${ip}' of '${at}.ipv6Address' is not a valid IPv6 address.`, at);
+        if (!isIPv6(ip)) throw badRequest(`The value '${ip}' of '${at}.ipv6Address' is not a valid IPv6 address.`, at);
       });
     case "CNAME": {
       const r = knownObject(value, ["cname"], "CnameRecord", path);
