@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { ARC_IDS } from "../src/semantics/testing/index.js";
+import { renderText } from "../src/verify/render-text.js";
 import { verifyWorld } from "../src/verify/verify-world.js";
 import {
   ARM,
@@ -42,6 +43,11 @@ describe("ARC-DNS-PUBLIC is the root cause, whatever happens after resolution", 
     assert.equal(symptom.rootCause, "ARC-DNS-PUBLIC");
     assert.doesNotMatch(symptom.fix, /^Allow TCP 443/);
     assert.match(symptom.fix, /conditional forwarder for "his\.arc\.azure\.com"/);
+    // The human report prints the root cause's fix for the symptom's group, never "Allow TCP 443".
+    const text = renderText(report, "test", false);
+    const group = text.slice(text.indexOf("ERROR ARC-NET-FIREWALL"));
+    assert.match(group, /caused by ARC-DNS-PUBLIC\n/);
+    assert.doesNotMatch(group.split("\n  - ")[0], /fix: Allow TCP 443/);
   });
 
   test("let through the firewall: ARC-DNS-PUBLIC first, then ARC-ACCESS-PUBLIC-DISABLED", () => {
