@@ -35,7 +35,9 @@ test("apply and snapshot round-trip a world through the running app", async () =
   });
   assert.deepEqual(applied.body, { applied: 1, errors: [] });
   const snapshot = await call("GET", "/_arclink/snapshot", { token: null });
-  assert.deepEqual(snapshot.body.resources, [{ id, location: "westeurope", tags: {} }]);
+  assert.deepEqual(snapshot.body.resources, [
+    { id, type: "Microsoft.Resources/resourceGroups", location: "westeurope", tags: {} },
+  ]);
   const refused = await call("POST", "/_arclink/apply", { token: null, rawBody: "not json" });
   assert.equal(refused.status, 400);
 });
