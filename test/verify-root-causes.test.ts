@@ -3,41 +3,36 @@
 // that must not (over-reporting).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { ARC_IDS, withProperties } from "../src/semantics/testing/index.js";
+import { ARC_IDS } from "../src/semantics/testing/index.js";
+import { renderText } from "../src/verify/render-text.js";
 import { verifyWorld } from "../src/verify/verify-world.js";
-import type { Resource } from "../src/world/resource.js";
-import { NOW, world } from "./verify-worlds.js";
+import {
+  ARM,
+  agent,
+  DNS_OUT,
+  ENTRA,
+  firewall,
+  NOTIFICATIONS,
+  NOW,
+  PROXY,
+  rule,
+  setProps,
+  world,
+} from "./verify-worlds.js";
 
 const run = (w = world()) => verifyWorld(w, { now: NOW });
 const codes = (w = world()) => run(w).findings.map((f) => f.code);
-const agent = (config: Record<string, unknown>, version = "1.45") => ({ version, config, environment: {} });
-const tcp = (name: string, extra: Record<string, unknown>) => ({
-  name,
-  action: "Allow",
-  protocol: "Tcp",
-  destinationPorts: ["443"],
-  ...extra,
-});
-const DNS_OUT = { name: "dns", action: "Allow", protocol: "Udp", destinationPorts: ["53"] };
-const ENTRA = tcp("entra", { destinationServiceTags: ["AzureActiveDirectory"] });
-const ARM = tcp("arm", { destinationServiceTags: ["AzureResourceManager"] });
-const NOTIFY = tcp("notify", {
-  destinationFqdns: [
-    "guestnotificationservice.azure.com",
-    "*.guestnotificationservice.azure.com",
-    "*.servicebus.windows.net",
-  ],
-});
-const ARC_PUBLIC = tcp("arc", { destinationServiceTags: ["AzureArcInfrastructure"] });
-const STORAGE = tcp("storage", { destinationServiceTags: ["Storage"] });
-const firewall = (...rules: Record<string, unknown>[]) => ({ defaultAction: "Deny", rules });
-const PROXY = "http://192.168.0.5:3128";
-const set = (id: string, props: Record<string, unknown>) => (r: Resource[]) => withProperties(r, id, props);
+const NOTIFY = NOTIFICATIONS;
+const tcp = rule;
+const ARC_PUBLIC = rule("arc", { destinationServiceTags: ["AzureArcInfrastructure"] });
+const STORAGE = rule("storage", { destinationServiceTags: ["Storage"] });
+const firewallOf = (...rules: Record<string, unknown>[]) => firewall(rules);
+const set = setProps;
 const PARTIAL_HOSTS = "10.10.1.4 gbl.his.arc.azure.com\n10.10.1.6 agentserviceapi.guestconfiguration.azure.com\n";
 
 describe("ARC-DNS-PUBLIC is the root cause, whatever happens after resolution", () => {
   test("blocked by the firewall: ARC-DNS-PUBLIC first, then ARC-NET-FIREWALL naming it, with its fix", () => {
-    const report = run(world({ forwarderDomains: [], egressFirewall: firewall(DNS_OUT, ENTRA, ARM, NOTIFY) }));
+    const report = run(world({ forwarderDomains: [], egressFirewall: firewallOf(DNS_OUT, ENTRA, ARM, NOTIFY) }));
     const gbl = report.findings.filter((f) => f.endpoint === "gbl.his.arc.azure.com");
     assert.deepEqual(
       gbl.map((f) => f.code),
@@ -48,11 +43,16 @@ describe("ARC-DNS-PUBLIC is the root cause, whatever happens after resolution", 
     assert.equal(symptom.rootCause, "ARC-DNS-PUBLIC");
     assert.doesNotMatch(symptom.fix, /^Allow TCP 443/);
     assert.match(symptom.fix, /conditional forwarder for "his\.arc\.azure\.com"/);
+    // The human report prints the root cause's fix for the symptom's group, never "Allow TCP 443".
+    const text = renderText(report, "test", false);
+    const group = text.slice(text.indexOf("ERROR ARC-NET-FIREWALL"));
+    assert.match(group, /caused by ARC-DNS-PUBLIC\n/);
+    assert.doesNotMatch(group.split("\n  - ")[0], /fix: Allow TCP 443/);
   });
 
   test("let through the firewall: ARC-DNS-PUBLIC first, then ARC-ACCESS-PUBLIC-DISABLED", () => {
     const report = run(
-      world({ forwarderDomains: [], egressFirewall: firewall(DNS_OUT, ENTRA, ARM, NOTIFY, ARC_PUBLIC) }),
+      world({ forwarderDomains: [], egressFirewall: firewallOf(DNS_OUT, ENTRA, ARM, NOTIFY, ARC_PUBLIC) }),
     );
     const weu = report.findings.filter((f) => f.endpoint === "weu.his.arc.azure.com").map((f) => f.code);
     assert.deepEqual(weu, ["ARC-DNS-PUBLIC", "ARC-ACCESS-PUBLIC-DISABLED"]);
@@ -63,6 +63,9 @@ describe("ARC-DNS-PUBLIC is the root cause, whatever happens after resolution", 
     const dnsPublic = report.findings.filter((f) => f.code === "ARC-DNS-PUBLIC").map((f) => f.endpoint);
     assert.deepEqual(dnsPublic.sort(), ["westeurope-gas.guestconfiguration.azure.com", "weu.his.arc.azure.com"]);
     assert.ok(report.findings.some((f) => f.code === "ARC-HOSTS-MISSING"));
+    // The fix is the missing hosts-file line, with the scope's private endpoint address.
+    const weu = report.findings.find((f) => f.code === "ARC-DNS-PUBLIC" && f.endpoint === "weu.his.arc.azure.com");
+    assert.match(weu?.fix ?? "", /^Add the line "10\.10\.1\.5 weu\.his\.arc\.azure\.com" to the host's hosts file/);
     const rows = report.verdicts.filter((v) => v.endpoint === "gbl.his.arc.azure.com");
     assert.deepEqual(
       rows.map((v) => v.verdict),
@@ -107,7 +110,7 @@ describe("ARC-EXT-PUBLIC-PATH whether or not the public path is open", () => {
     assert.deepEqual(codes(world({}, customScript)), ["ARC-EXT-PUBLIC-PATH"]);
   });
   test("blocked: ARC-EXT-PUBLIC-PATH first, and the firewall finding names it as its cause", () => {
-    const report = run(world({ egressFirewall: firewall(DNS_OUT, ENTRA, ARM, NOTIFY) }, customScript));
+    const report = run(world({ egressFirewall: firewallOf(DNS_OUT, ENTRA, ARM, NOTIFY) }, customScript));
     const row = report.findings.filter((f) => f.endpoint === "storageaccount.blob.core.windows.net");
     assert.deepEqual(
       row.map((f) => [f.code, f.rootCause]),
@@ -118,7 +121,9 @@ describe("ARC-EXT-PUBLIC-PATH whether or not the public path is open", () => {
     );
   });
   test("not raised without extensions, nor for the agent's own endpoints", () => {
-    assert.ok(!codes(world({ egressFirewall: firewall(DNS_OUT, ENTRA, ARM, NOTIFY) })).includes("ARC-EXT-PUBLIC-PATH"));
+    assert.ok(
+      !codes(world({ egressFirewall: firewallOf(DNS_OUT, ENTRA, ARM, NOTIFY) })).includes("ARC-EXT-PUBLIC-PATH"),
+    );
   });
 });
 
@@ -134,7 +139,7 @@ describe("agent known issues [DOC-RN]", () => {
   test("Linux 1.15 where only the proxy reaches the internet: the blocked Entra rows name the known issue", () => {
     const w = world({
       agent: agent({ "proxy.url": PROXY, "proxy.bypass": ["Arc"] }, "1.15"),
-      egressFirewall: firewall(
+      egressFirewall: firewallOf(
         DNS_OUT,
         NOTIFY,
         tcp("proxy", { sourceAddressPrefixes: ["192.168.0.5/32"], destinationAddressPrefixes: ["0.0.0.0/0"] }),
@@ -168,7 +173,7 @@ describe("agent known issues [DOC-RN]", () => {
       open.findings.map((f) => f.code),
       ["ARC-AGENT-ISSUE-PUBLIC-DOWNLOAD"],
     );
-    const blocked = run(world({ agent: agent({}, "1.19"), egressFirewall: firewall(DNS_OUT, ENTRA, ARM, NOTIFY) }));
+    const blocked = run(world({ agent: agent({}, "1.19"), egressFirewall: firewallOf(DNS_OUT, ENTRA, ARM, NOTIFY) }));
     assert.equal(blocked.verdicts.find((v) => v.service === "Storage")?.verdict, "BLOCKED_BY_FIREWALL");
     assert.deepEqual(
       blocked.findings.map((f) => [f.code, f.rootCause]),
@@ -178,8 +183,8 @@ describe("agent known issues [DOC-RN]", () => {
       ],
     );
     assert.equal(
-      run(world({ agent: agent({}, "1.19"), egressFirewall: firewall(DNS_OUT, ENTRA, ARM, NOTIFY, STORAGE) })).findings
-        .length,
+      run(world({ agent: agent({}, "1.19"), egressFirewall: firewallOf(DNS_OUT, ENTRA, ARM, NOTIFY, STORAGE) }))
+        .findings.length,
       1,
     );
   });
@@ -223,14 +228,14 @@ describe("severities as the docs rank them", () => {
       world({
         publicNetworkAccess: "Enabled",
         forwarderDomains: [],
-        egressFirewall: firewall(DNS_OUT, ENTRA, ARM, NOTIFY),
+        egressFirewall: firewallOf(DNS_OUT, ENTRA, ARM, NOTIFY),
       }),
     );
     assert.ok(report.findings.some((f) => f.code === "ARC-DNS-PUBLIC" && f.severity === "error"));
   });
   test("blocked notifications: a warning from agent 1.13 on, an error before", () => {
     const blocked = (version: string) =>
-      run(world({ agent: agent({}, version), egressFirewall: firewall(DNS_OUT, ENTRA, ARM) })).findings.map(
+      run(world({ agent: agent({}, version), egressFirewall: firewallOf(DNS_OUT, ENTRA, ARM) })).findings.map(
         (f) => `${f.severity} ${f.code}`,
       );
     assert.deepEqual([...new Set(blocked("1.13"))], ["warning ARC-NOTIFY-BLOCKED"]);

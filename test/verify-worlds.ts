@@ -41,19 +41,19 @@ const same: Change = (r) => r;
 export const world = (o: ArcWorldOptions = {}, change: Change = same): World =>
   worldOf(change(arcPrivateLinkResources(o)));
 
-const setProps = (id: string, patch: Record<string, unknown>) => (r: Resource[]) => withProperties(r, id, patch);
-const agent = (config: Record<string, unknown>, version = "1.45") => ({ version, config, environment: {} });
-const firewall = (rules: Record<string, unknown>[]) => ({ defaultAction: "Deny", rules });
-const rule = (name: string, extra: Record<string, unknown>) => ({
+export const setProps = (id: string, patch: Record<string, unknown>) => (r: Resource[]) => withProperties(r, id, patch);
+export const agent = (config: Record<string, unknown>, version = "1.45") => ({ version, config, environment: {} });
+export const firewall = (rules: Record<string, unknown>[]) => ({ defaultAction: "Deny", rules });
+export const rule = (name: string, extra: Record<string, unknown>) => ({
   name,
   action: "Allow",
   protocol: "Tcp",
   destinationPorts: ["443"],
   ...extra,
 });
-const DNS_OUT = { name: "dns", action: "Allow", protocol: "Udp", destinationPorts: ["53"] };
-const ENTRA = rule("entra", { destinationServiceTags: ["AzureActiveDirectory"] });
-const ARM = rule("arm", { destinationServiceTags: ["AzureResourceManager"] });
+export const DNS_OUT = { name: "dns", action: "Allow", protocol: "Udp", destinationPorts: ["53"] };
+export const ENTRA = rule("entra", { destinationServiceTags: ["AzureActiveDirectory"] });
+export const ARM = rule("arm", { destinationServiceTags: ["AzureResourceManager"] });
 const ARC = rule("arc", { destinationServiceTags: ["AzureArcInfrastructure", "ServiceBus", "Storage"] });
 
 /** A second scope with a private endpoint in `subnetId` at `ip`. */
@@ -136,14 +136,14 @@ const without =
 const FORWARDERS = ["his.arc.azure.com", "guestconfiguration.azure.com", "dp.kubernetesconfiguration.azure.com"].map(
   (domain) => ({ domain, targets: [ARC_IPS.inbound] }),
 );
-const NOTIFICATIONS = rule("notifications", {
+export const NOTIFICATIONS = rule("notifications", {
   destinationFqdns: [
     "guestnotificationservice.azure.com",
     "*.guestnotificationservice.azure.com",
     "*.servicebus.windows.net",
   ],
 });
-const PROXY = "http://192.168.0.5:3128";
+export const PROXY = "http://192.168.0.5:3128";
 const KEY_VAULT = `${rg}/providers/Microsoft.KeyVault/vaults/vault`;
 
 /** A private endpoint (group id `vault`) for the key vault at 10.10.1.50. */

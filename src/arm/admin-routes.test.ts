@@ -34,7 +34,9 @@ test("apply and snapshot round-trip a world through the running app", async () =
   });
   assert.deepEqual(applied.body, { applied: 1, errors: [] });
   const snapshot = await call("GET", "/_arclink/snapshot");
-  assert.deepEqual(snapshot.body.resources, [{ id, location: "westeurope", tags: {} }]);
+  assert.deepEqual(snapshot.body.resources, [
+    { id, type: "Microsoft.Resources/resourceGroups", location: "westeurope", tags: {} },
+  ]);
   const refused = await call("POST", "/_arclink/apply", { rawBody: "not json" });
   assert.equal(refused.status, 400);
 });

@@ -4,14 +4,18 @@ import type { LabWorld } from "./lab-world.js";
 
 type FirewallRule = { name: string; destinationServiceTags?: string[] };
 
-/** Removes the site firewall's rules that allow a service tag. */
-function blockTag(w: LabWorld, tag: string, note: string): void {
+/** Removes the site firewall's rules that `drop` picks (`what` names them in the error when none does). */
+function dropRules(w: LabWorld, drop: (r: FirewallRule) => boolean, what: string, note: string): void {
   const site = w.find(TYPES.site);
   const firewall = w.properties(site).egressFirewall as { rules?: FirewallRule[] } | undefined;
-  const rules = (firewall?.rules ?? []).filter((r) => !(r.destinationServiceTags ?? []).includes(tag));
-  if (rules.length === (firewall?.rules ?? []).length)
-    throw new Error(`The base firewall has no rule allowing ${tag}.`);
+  const rules = (firewall?.rules ?? []).filter((r) => !drop(r));
+  if (rules.length === (firewall?.rules ?? []).length) throw new Error(`The base firewall has no ${what}.`);
   w.set(site, ["egressFirewall", "rules"], rules, note);
+}
+
+/** Removes the site firewall's rules that allow a service tag. */
+function blockTag(w: LabWorld, tag: string, note: string): void {
+  dropRules(w, (r) => (r.destinationServiceTags ?? []).includes(tag), `rule allowing ${tag}`, note);
 }
 
 /** Mistakes on the path: the VPN, the egress firewall, the endpoint's NSG [DOC-PL, DOC-NET, facts §4.4, §9]. */
@@ -32,12 +36,8 @@ export const NETWORK_LABS: Lab[] = [
       { host: "web01", endpoint: "gbl.his.arc.azure.com", verdict: "PRIVATE" },
     ],
     patch(w) {
-      const site = w.find(TYPES.site);
-      const firewall = w.properties(site).egressFirewall as { rules?: { name: string }[] } | undefined;
-      const rules = (firewall?.rules ?? []).filter((r) => r.name !== "allow-notifications");
-      if (rules.length === (firewall?.rules ?? []).length)
-        throw new Error("The base firewall has no allow-notifications rule.");
-      w.set(site, ["egressFirewall", "rules"], rules, "no rule allows the notification service");
+      const name = "allow-notifications";
+      dropRules(w, (r) => r.name === name, `${name} rule`, "no rule allows the notification service");
     },
   },
   {

@@ -61,14 +61,19 @@ function findingLines(findings: readonly Finding[]): string[] {
   }
   for (const [code, list] of byCode) {
     const spec = specOf(list[0].code);
-    // Symptoms of one root cause take its fix; mixed groups keep the catalogue's.
-    const fix = list.every((f) => f.fix === list[0].fix) ? list[0].fix : spec.fix;
+    // The instances' own fixes (a symptom's is its root cause's; some are specific to the
+    // trace) when there are few; else the catalogue's.
+    const fixes = [...new Set(list.map((f) => f.fix))];
     const causes = [...new Set(list.flatMap((f) => (f.rootCause ? [f.rootCause] : [])))];
+    const rootFix =
+      causes.length === 1 && fixes.length > 3
+        ? [`Fix the root cause first (${causes[0]}): ${specOf(causes[0]).fix}`]
+        : undefined;
     const caused = causes.length > 0 ? ` — caused by ${causes.join(", ")}` : "";
     out.push(`${spec.severity.toUpperCase()} ${code} (${list.length}): ${spec.title}${caused}`);
     out.push(`  rule: ${spec.rule} [${spec.source}]`);
     if (spec.quote) out.push(`  quote: "${spec.quote}"`);
-    out.push(`  fix: ${fix}`);
+    for (const fix of rootFix ?? (fixes.length <= 3 ? fixes : [spec.fix])) out.push(`  fix: ${fix}`);
     for (const f of list.slice(0, SHOWN_PER_CODE)) out.push(`  - ${shortIds(f.message)}`);
     if (list.length > SHOWN_PER_CODE) out.push(`  … and ${list.length - SHOWN_PER_CODE} more (--json lists all)`);
   }

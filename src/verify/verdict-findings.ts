@@ -76,17 +76,23 @@ function rootCodes(v: EndpointVerdict): FindingCode[] {
   return out;
 }
 
+const isPublicResolution = (code: FindingCode) => code === "ARC-DNS-PUBLIC" || code === "ARC-ACCESS-PUBLIC-PATH";
+
 /** The catalogue's fix, made specific where the trace says which one applies. */
 function fixOf(code: FindingCode, v: EndpointVerdict): string {
-  const specific = code === "ARC-DNS-PUBLIC" || code === "ARC-ACCESS-PUBLIC-PATH" ? publicResolutionFix(v) : undefined;
-  return specific ?? FINDINGS[code].fix;
+  return (isPublicResolution(code) ? publicResolutionFix(v) : undefined) ?? FINDINGS[code].fix;
 }
+
+const hostsLineFix = (line: string) =>
+  `Add the line "${line}" to the host's hosts file: it maps other Arc names, and the hosts-file alternative needs a line for every Arc name the agent uses [DOC-PL §8]; don't open the firewall to the public endpoint.`;
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** A finding raised by a verdict row: its code and, for a symptom, the root cause on the same row. */
 class VerdictFinding implements Finding {
   sortAs?: Severity;
+  /** For an Arc name resolved publicly on a host that uses the hosts-file alternative: the line it lacks. */
+  hostsLine?: string;
   constructor(
     readonly code: FindingCode,
     readonly verdict: EndpointVerdict,
@@ -104,8 +110,9 @@ class VerdictFinding implements Finding {
   }
   /** A symptom's fix is its root cause's: the symptom's own fix would treat the wrong problem. */
   get fix(): string {
-    if (!this.rootCause) return fixOf(this.code, this.verdict);
-    return `Fix the root cause first (${this.rootCause}): ${fixOf(this.rootCause, this.verdict)}`;
+    const root = this.rootCause ?? this.code;
+    const fix = this.hostsLine && isPublicResolution(root) ? hostsLineFix(this.hostsLine) : fixOf(root, this.verdict);
+    return this.rootCause ? `Fix the root cause first (${this.rootCause}): ${fix}` : fix;
   }
   get hostId(): string {
     return this.verdict.hostId;
@@ -153,4 +160,16 @@ export function verdictFindings(v: EndpointVerdict): Finding[] {
   const worst = out.reduce<Severity>((w, f) => (ORDER[f.severity] < ORDER[w] ? f.severity : w), "info");
   for (const r of roots) if (ORDER[worst] < ORDER[r.severity]) r.sortAs = worst;
   return out;
+}
+
+/**
+ * Names the missing hosts-file line in the fix of a public-resolution finding and its
+ * symptoms (the verifier knows the host's file and its scope's addresses; the row does not).
+ *
+ * @example
+ * withHostsLine(verdictFindings(row), "10.10.1.5 weu.his.arc.azure.com");
+ */
+export function withHostsLine(findings: readonly Finding[], line: string | undefined): void {
+  if (!line) return;
+  for (const f of findings) if (f instanceof VerdictFinding) f.hostsLine = line;
 }

@@ -4,12 +4,13 @@ import { HOST_TYPE, readClient, readMachine } from "../semantics/model/index.js"
 import { idKey, sameId } from "../world/arm-id.js";
 import type { World } from "../world/world.js";
 import type { CheckContext, HostInfo } from "./checks/check-types.js";
+import { missingHostsLine, scopeAddresses } from "./checks/hosts-file-checks.js";
 import { WORLD_CHECKS } from "./checks/world-checks.js";
 import { compareFindings, type Finding } from "./finding.js";
 import { IndexedWorld } from "./indexed-world.js";
 import { type MemoCalls, memoCalls } from "./memo.js";
 import { type Proof, proofBuilder } from "./proof.js";
-import { HOST_LEVEL, verdictFindings } from "./verdict-findings.js";
+import { HOST_LEVEL, verdictFindings, withHostsLine } from "./verdict-findings.js";
 import { rowForHost, rowOf } from "./verdict-row.js";
 import type { EndpointVerdict } from "./verdict-types.js";
 
@@ -117,6 +118,8 @@ export function verifyWorld(snapshot: World, options: VerifyOptions): VerifyRepo
   const findings: Finding[] = [];
   const hostLevel = new Set<string>();
   const proof = proofBuilder();
+  let scopes: ReturnType<typeof scopeAddresses> | undefined;
+  const hostsLines = new Map<string, string | undefined>();
   // Rows of the first host of each class, and the indices of those that raise findings.
   const classes = new Map<string, { rows: EndpointVerdict[]; raising: number[] }>();
   for (const h of selected) {
@@ -135,7 +138,21 @@ export function verifyWorld(snapshot: World, options: VerifyOptions): VerifyRepo
       for (const r of cls.rows) verdicts.push(rowForHost(r, hostId));
     }
     for (const i of cls.raising) {
-      for (const f of verdictFindings(verdicts[offset + i])) {
+      const row = verdicts[offset + i];
+      const raised = verdictFindings(row);
+      if (
+        h.client.hostsFile &&
+        raised.some((f) => f.code === "ARC-DNS-PUBLIC" || f.code === "ARC-ACCESS-PUBLIC-PATH")
+      ) {
+        // Hosts of one class have the same file and scope: one line per class and name.
+        const k = `${key}\n${row.endpoint}`;
+        if (!hostsLines.has(k)) {
+          scopes ??= scopeAddresses(world);
+          hostsLines.set(k, missingHostsLine(h, row.endpoint, scopes));
+        }
+        withHostsLine(raised, hostsLines.get(k));
+      }
+      for (const f of raised) {
         if (HOST_LEVEL.has(f.code)) {
           const k = `${f.code}|${hostId}`;
           if (hostLevel.has(k)) continue;

@@ -32,7 +32,7 @@ function reversedLines(text: string, parsed: readonly HostsEntry[]): number[] {
 }
 
 /** For each Arc scope: the addresses its private endpoints give each FQDN (`customDnsConfigs`), and all of them. */
-function scopeAddresses(world: World) {
+export function scopeAddresses(world: World) {
   const out = new Map<string, { byName: Map<string, Set<string>>; all: Set<string> }>();
   for (const pe of allPrivateEndpoints(world)) {
     const scopeId = arcScopeOf(world, pe.id);
@@ -155,4 +155,26 @@ function missingNames(h: HostInfo, entries: HostsEntry[]): Finding[] {
       evidence: missing,
     }),
   ];
+}
+
+/**
+ * The hosts-file line a host that uses the hosts-file alternative (its file maps some Arc
+ * names) needs for `name`, with its scope's private endpoint address [DOC-PL §8];
+ * undefined when the host's file maps no Arc name or the scope has no address for it.
+ *
+ * @example
+ * missingHostsLine(h, "weu.his.arc.azure.com", scopes) // "10.10.1.5 weu.his.arc.azure.com"
+ */
+export function missingHostsLine(
+  h: HostInfo,
+  name: string,
+  scopes: ReturnType<typeof scopeAddresses>,
+): string | undefined {
+  const text = h.client.hostsFile;
+  const scopeId = h.machine?.privateLinkScopeResourceId;
+  if (!text || !scopeId) return undefined;
+  const entries = parseHostsFile(text);
+  if (!entries.some((e) => e.names.some(isPrivateLinkCapable))) return undefined;
+  const address = [...(scopes.get(idKey(scopeId))?.byName.get(canonicalName(name)) ?? [])][0];
+  return address ? `${address} ${canonicalName(name)}` : undefined;
 }
