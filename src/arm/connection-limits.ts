@@ -74,15 +74,13 @@ export function applyConnectionLimits(server: Server, limits: Limits): { open():
     });
   });
   server.on("clientError", function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
-    const known = CLIENT_ERRORS[error.code ?? ""];
-    if (error.code === "ECONNRESET" || error.code === "EPIPE") {
-      socket.destroy();
-      return;
-    }
+    const code = error.code ?? "";
+    const known = CLIENT_ERRORS[code];
     if (known) writeRawError(socket, known.status, known.code, known.message);
-    else writeRawError(socket, 400, "InvalidHttpRequest", "The request is not valid HTTP/1.1.");
+    else if (code.startsWith("HPE_"))
+      writeRawError(socket, 400, "InvalidHttpRequest", "The request is not valid HTTP/1.1.");
+    // TLS failures (not TLS at all, handshake timeouts; https forwards them here) and resets: just close.
+    else socket.destroy();
   });
-  // TLS failures (not TLS at all, bad versions, handshake timeouts) close the socket; keep them quiet.
-  server.on("tlsClientError", () => undefined);
   return { open: () => open };
 }
