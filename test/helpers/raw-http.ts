@@ -48,7 +48,21 @@ export function parseResponse(raw: string): Omit<RawExchange, "raw" | "closedByS
 export function rawExchange(
   port: number,
   payload: string | Buffer,
-  { ca, tls = true, waitMs = 3000, end = true }: { ca?: Buffer; tls?: boolean; waitMs?: number; end?: boolean } = {},
+  {
+    ca,
+    tls = true,
+    waitMs = 3000,
+    end = true,
+    headersOnly = false,
+  }: {
+    ca?: Buffer;
+    tls?: boolean;
+    waitMs?: number;
+    /** Half-close after writing (Node then closes without answering a request still in progress). */
+    end?: boolean;
+    /** Stop as soon as a response's headers are in (for HEAD). */
+    headersOnly?: boolean;
+  } = {},
 ): Promise<RawExchange> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -69,7 +83,10 @@ export function rawExchange(
       socket.write(payload);
       if (end) socket.end();
     });
-    socket.on("data", (d: Buffer) => chunks.push(d));
+    socket.on("data", (d: Buffer) => {
+      chunks.push(d);
+      if (headersOnly && Buffer.concat(chunks).includes("\r\n\r\n")) setTimeout(() => finish(false), 20);
+    });
     socket.on("error", () => finish(true));
     socket.on("close", () => finish(true));
   });
