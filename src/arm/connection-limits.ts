@@ -1,4 +1,4 @@
-import { STATUS_CODES } from "node:http";
+import { type ServerResponse, STATUS_CODES } from "node:http";
 import type { Server } from "node:https";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
@@ -75,6 +75,13 @@ export function applyConnectionLimits(server: Server, limits: Limits): { open():
   });
   server.on("clientError", function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
     const code = error.code ?? "";
+    // Bad bytes after a good request (a body sent without framing): answer that request, then close.
+    const pending = (socket as { _httpMessage?: ServerResponse })._httpMessage;
+    if (pending && !pending.writableFinished) {
+      pending.shouldKeepAlive = false;
+      pending.once("close", () => socket.destroy());
+      return;
+    }
     const known = CLIENT_ERRORS[code];
     // The answer to a HEAD request has no body, even when the request was refused.
     const head = (error as { rawPacket?: Buffer }).rawPacket?.toString("latin1", 0, 5) === "HEAD ";
