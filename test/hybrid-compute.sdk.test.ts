@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { HybridComputeManagementClient } from "@azure/arm-hybridcompute";
 import { ResourceManagementClient } from "@azure/arm-resources";
-import { createPipelineRequest } from "@azure/core-rest-pipeline";
+import { createHttpHeaders, createPipelineRequest } from "@azure/core-rest-pipeline";
 import { buildScopeConnection } from "../src/arm/providers/hybrid-compute/index.js";
 import { startTestSystem, type TestSystem } from "./helpers/system.js";
 
@@ -16,7 +16,15 @@ const RG = "arc-lab";
  */
 async function sendMachine(method: "PUT" | "PATCH", name: string, body: unknown) {
   const url = `${system.armUrl}/subscriptions/${system.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.HybridCompute/machines/${name}?api-version=${client.apiVersion}`;
-  const res = await client.sendRequest(createPipelineRequest({ url, method, body: JSON.stringify(body) }));
+  const res = await client.sendRequest(
+    createPipelineRequest({
+      url,
+      method,
+      body: JSON.stringify(body),
+      // As the SDK's own operations send it; ARM answers a body without it with 415.
+      headers: createHttpHeaders({ "content-type": "application/json" }),
+    }),
+  );
   return { status: res.status, body: JSON.parse(res.bodyAsText ?? "{}") };
 }
 

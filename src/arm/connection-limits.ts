@@ -1,4 +1,4 @@
-import { STATUS_CODES } from "node:http";
+import { type ServerResponse, STATUS_CODES } from "node:http";
 import type { Server } from "node:https";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
@@ -24,7 +24,7 @@ const CLIENT_ERRORS: Record<string, { status: number; code: ArmErrorCode; messag
  * Writes an ARM-shaped error straight onto a socket and closes it: the answer to bytes
  * that never became an HTTP request (the parser refused them, or they came too slowly).
  */
-export function writeRawError(socket: Duplex, status: number, code: string, message: string): void {
+export function writeRawError(socket: Duplex, status: number, code: string, message: string, head = false): void {
   if (!socket.writable) {
     socket.destroy();
     return;
@@ -37,7 +37,7 @@ export function writeRawError(socket: Duplex, status: number, code: string, mess
       `content-length: ${Buffer.byteLength(body)}\r\n` +
       `x-ms-request-id: ${requestId}\r\n` +
       "connection: close\r\n\r\n" +
-      body,
+      (head ? "" : body),
   );
 }
 
@@ -74,15 +74,23 @@ export function applyConnectionLimits(server: Server, limits: Limits): { open():
     });
   });
   server.on("clientError", function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
-    const known = CLIENT_ERRORS[error.code ?? ""];
-    if (error.code === "ECONNRESET" || error.code === "EPIPE") {
-      socket.destroy();
+    const code = error.code ?? "";
+    // Bad bytes after a good request (a body sent without framing): answer that request, then close.
+    const pending = (socket as { _httpMessage?: ServerResponse })._httpMessage;
+    if (pending && !pending.writableFinished) {
+      pending.shouldKeepAlive = false;
+      pending.once("close", () => socket.destroy());
       return;
     }
-    if (known) writeRawError(socket, known.status, known.code, known.message);
-    else writeRawError(socket, 400, "InvalidHttpRequest", "The request is not valid HTTP/1.1.");
+    const known = CLIENT_ERRORS[code];
+    // The answer to a HEAD request has no body, even when the request was refused.
+    const head = (error as { rawPacket?: Buffer }).rawPacket?.toString("latin1", 0, 5) === "HEAD ";
+    if (known) writeRawError(socket, known.status, known.code, known.message, head);
+    else if (code.startsWith("HPE_")) {
+      writeRawError(socket, 400, "InvalidHttpRequest", "The request is not valid HTTP/1.1.", head);
+    }
+    // TLS failures (not TLS at all, handshake timeouts; https forwards them here) and resets: just close.
+    else socket.destroy();
   });
-  // TLS failures (not TLS at all, bad versions, handshake timeouts) close the socket; keep them quiet.
-  server.on("tlsClientError", () => undefined);
   return { open: () => open };
 }
