@@ -43,10 +43,14 @@ async function runImport(root: string, out: string): Promise<Result> {
   const stages: Record<string, number> = {};
   const t0 = performance.now();
   let t = t0;
+  let cpu = cpuMs();
   const lap = (name: string) => {
     const now = performance.now();
-    stages[name] = Math.round(now - t);
+    const c = cpuMs();
+    stages[`${name} (wall)`] = Math.round(now - t);
+    stages[`${name} (CPU)`] = c - cpu;
     t = now;
+    cpu = c;
   };
   const { sources, siteFile } = JSON.parse(readFileSync(join(root, "layout.json"), "utf8")) as {
     sources: string[];
@@ -86,15 +90,23 @@ async function runImport(root: string, out: string): Promise<Result> {
 
 async function runBaseline(worldFile: string): Promise<Result> {
   const t0 = performance.now();
+  const c0 = cpuMs();
   const { world } = loadCliWorld({ kind: "world", path: worldFile });
   const t1 = performance.now();
+  const c1 = cpuMs();
   const report = verifyWorld(world, { now: NOW });
   const t2 = performance.now();
+  const c2 = cpuMs();
   return {
     mode: "verify --world",
     totalMs: Math.round(t2 - t0),
     cpuMs: cpuMs(),
-    stages: { "parse + apply (rules)": Math.round(t1 - t0), verify: Math.round(t2 - t1) },
+    stages: {
+      "parse + apply (rules) (wall)": Math.round(t1 - t0),
+      "parse + apply (rules) (CPU)": c1 - c0,
+      "verify (wall)": Math.round(t2 - t1),
+      "verify (CPU)": c2 - c1,
+    },
     resources: world.all().length,
     rows: report.verdicts.length,
     findings: report.findings.length,

@@ -65,15 +65,20 @@ export function buildWorld(sources: Source[], options: BuildOptions = {}): Built
   const hosts = new Map<string, HostDraft>();
   const names = new Map<string, string>();
   const report: SourceReport[] = [];
-  const consumed = new Set<string>();
+  /** Files a named.conf read (its zone files and includes), by the server that read them. */
+  const consumed = new Map<string, string>();
   const ordered = [...sources].sort(
     (a, b) => Number(!/named\.conf$/i.test(a.file)) - Number(!/named\.conf$/i.test(b.file)),
   );
   for (const src of ordered) {
-    if (consumed.has(src.file)) continue;
+    if (consumed.has(src.file)) {
+      report.push({ file: src.file, format: "read by named.conf", owner: consumed.get(src.file) });
+      continue;
+    }
+    const read: string[] = [];
     const readRelative: Source["readRelative"] = (path, dir) => {
       const got = src.readRelative(path, dir);
-      if (got) consumed.add(got.file);
+      if (got) read.push(got.file);
       return got;
     };
     const c = readSource({ ...src, readRelative }, log, placement);
@@ -90,6 +95,7 @@ export function buildWorld(sources: Source[], options: BuildOptions = {}): Built
         servers.set(name, servers.has(name) ? mergeDnsServer(servers.get(name)!, c.draft) : c.draft);
       else hosts.set(name, hosts.has(name) ? mergeHost(hosts.get(name)!, c.draft) : c.draft);
       report.push({ file: src.file, format: c.format, owner: name });
+      for (const f of read) consumed.set(f, name);
     } else report.push({ file: src.file, format: c.format });
   }
   const azure = azureEntries(raws, log);
@@ -129,5 +135,8 @@ export function buildWorld(sources: Source[], options: BuildOptions = {}): Built
   }
   const observed = new Map<string, NonNullable<HostDraft["observed"]>>();
   for (const [name, h] of hosts) if (h.observed && h.observed.length > 0) observed.set(name, h.observed);
+  // named.conf files are read first (their zone files are theirs); report in the order given.
+  const order = new Map(sources.map((s, i) => [s.file, i]));
+  report.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   return { entries, sources: report, log, observed };
 }
