@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerAddresses } from "./addresses.js";
 import { registerApply } from "./apply.js";
 import { registerCa } from "./ca.js";
 import { EXIT, UsageError } from "./exit-codes.js";
@@ -15,6 +16,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerGenerate,
   registerVerify,
   registerCa,
+  registerAddresses,
 ];
 
 export function buildProgram(): Command {

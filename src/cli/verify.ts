@@ -27,7 +27,8 @@ function parseAt(value: string | undefined): Date | undefined {
   return at;
 }
 
-function chosenSource(opts: VerifyFlags): CliWorldSource {
+/** The one world source of `--world`, `--lab` or `--data` (default `.arclink`); more than one is a usage error. */
+export function chosenSource(opts: Pick<VerifyFlags, "world" | "lab" | "data">): CliWorldSource {
   const given = (["world", "lab", "data"] as const).filter((k) => opts[k] !== undefined);
   if (given.length > 1)
     throw new UsageError(`Give only one of --world, --lab and --data (got ${given.map((g) => `--${g}`).join(", ")}).`);

@@ -1,0 +1,3 @@
+export * from "./client-hello.js";
+export * from "./front-doors.js";
+export * from "./sni-contexts.js";
