@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerAddresses } from "./addresses.js";
+import { registerAgent } from "./agent.js";
 import { registerApply } from "./apply.js";
 import { registerCa } from "./ca.js";
 import { EXIT, UsageError } from "./exit-codes.js";
@@ -17,6 +18,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerVerify,
   registerCa,
   registerAddresses,
+  registerAgent,
 ];
 
 export function buildProgram(): Command {

@@ -1,0 +1,4 @@
+export * from "./dns-query.js";
+export * from "./https-call.js";
+export * from "./name-lookup.js";
+export * from "./realized-address.js";
