@@ -3,6 +3,7 @@ import { registerAddresses } from "./addresses.js";
 import { registerAgent } from "./agent.js";
 import { registerApply } from "./apply.js";
 import { registerCa } from "./ca.js";
+import { registerDns } from "./dns.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { registerExport } from "./export.js";
 import { registerGenerate } from "./generate.js";
@@ -18,6 +19,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerVerify,
   registerCa,
   registerAddresses,
+  registerDns,
   registerAgent,
 ];
 

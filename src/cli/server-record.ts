@@ -6,6 +6,8 @@ export interface ServerRecord {
   armEndpoint: string;
   pid: number;
   caPath: string;
+  /** Where the live DNS servers listen (src/dns), when `up` started them. */
+  dnsPort?: number;
 }
 
 /** The running server of a data directory, if one is up (its record exists and its process lives). */

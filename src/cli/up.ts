@@ -18,6 +18,9 @@ interface UpOptions {
   empty?: boolean;
   port: string;
   json?: boolean;
+  dns: boolean;
+  dnsPort?: string;
+  dnsFrom?: string;
 }
 
 /** `arclink up`: starts the system and prints how to reach it. */
@@ -32,6 +35,12 @@ export function registerUp(program: Command): void {
     .option("--empty", "start with no world")
     .option("--port <n>", "HTTPS port for ARM; 0 picks a free port", "8443")
     .option("--json", "print the endpoints as one JSON object on one line")
+    .option("--no-dns", "do not start the live DNS servers")
+    .option("--dns-port <n>", "port of every DNS server (default 53 if it can be bound, else 10053)")
+    .option(
+      "--dns-from <host>",
+      "answer queries from addresses that are no world host as this host (id); default REFUSED",
+    )
     .action(async (opts: UpOptions, cmd: Command) => {
       const port = parsePort(opts.port);
       const dataSource = cmd.getOptionValueSource("data");
@@ -57,6 +66,9 @@ export function registerUp(program: Command): void {
         dataDir: opts.inMemory ? undefined : opts.data,
         inMemory: opts.inMemory,
         port,
+        dns: opts.dns
+          ? { port: opts.dnsPort === undefined ? undefined : parsePort(opts.dnsPort), defaultFrom: opts.dnsFrom }
+          : undefined,
       });
       // The default world seeds a new lab; an explicit --world is applied every time.
       const seed = opts.world !== undefined || system.system.snapshot().size === 0;
@@ -82,6 +94,8 @@ export function registerUp(program: Command): void {
       };
       process.on("SIGINT", shutdown);
       process.on("SIGTERM", shutdown);
+      await system.dns?.settled();
+      const dnsServers = system.dns?.entities() ?? [];
       const summary = {
         armEndpoint: system.armUrl,
         identityEndpoint: system.identityUrl,
@@ -93,6 +107,7 @@ export function registerUp(program: Command): void {
         dataDir: opts.inMemory ? null : system.dataDir,
         world: worldSummary,
         resources: system.system.snapshot().size,
+        dnsServers,
       };
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -108,6 +123,15 @@ export function registerUp(program: Command): void {
             `  Secret:             ${summary.servicePrincipal.secret}`,
             `  CA certificate:     ${summary.caPath}`,
             `  World:              ${summary.resources} resources${worldSummary ? ` (applied ${worldSummary.file})` : ""}`,
+            ...(system.dns
+              ? [
+                  `  DNS servers:        ${dnsServers.length} on port ${system.dns.port} (arclink addresses prints every address)`,
+                  ...dnsServers.map(
+                    (d) =>
+                      `    ${`${d.realized}:${d.port}`.padEnd(21)} ${d.worldAddress.padEnd(15)} ${d.kind.padEnd(16)} ${d.id}`,
+                  ),
+                ]
+              : []),
             `Trust it: export NODE_EXTRA_CA_CERTS=${summary.caPath} REQUESTS_CA_BUNDLE=${summary.caPath}`,
             "Press Ctrl-C to stop.",
             "",

@@ -3,6 +3,7 @@ import { networkInterfaces } from "node:os";
 import { join, resolve } from "node:path";
 import { type App, createApp } from "../arm/app.js";
 import { startServer } from "../arm/server.js";
+import { type DnsPlane, type DnsPlaneOptions, startDnsPlane } from "../dns/index.js";
 import { VirtualClock } from "../fabric/clock.js";
 import { issueLeaf, loadOrCreateCa, serverNames } from "../pki/index.js";
 import { catalogFromEnvironment, catalogFromFile, openSystem, type System, temporaryDataDir } from "./system.js";
@@ -19,6 +20,8 @@ export interface SystemOptions {
   clockScale?: number;
   /** A downloaded `ServiceTags_Public_*.json` to use instead of the built-in catalog; default `$ARCLINK_SERVICE_TAGS`. */
   serviceTagsPath?: string;
+  /** Start the live DNS servers (src/dns) with these options; omitted = no DNS. */
+  dns?: Omit<DnsPlaneOptions, "system">;
 }
 
 export interface RunningSystem {
@@ -33,6 +36,8 @@ export interface RunningSystem {
   servicePrincipal: { clientId: string; secret: string };
   caPath: string;
   dataDir: string;
+  /** The live DNS servers, when started with `dns`. */
+  dns?: DnsPlane;
   stop(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ export async function startSystem({
   pageSize,
   clockScale = 1,
   serviceTagsPath,
+  dns: dnsOptions,
 }: SystemOptions = {}): Promise<RunningSystem> {
   const catalog = serviceTagsPath ? catalogFromFile(serviceTagsPath) : catalogFromEnvironment();
   const temp = inMemory && !dataDir ? temporaryDataDir() : undefined;
@@ -65,9 +71,14 @@ export async function startSystem({
   const { server, url } = await startServer({ app, cert: leaf.certPem, key: leaf.keyPem, host, port });
   armUrl = url;
   const sp = app.principals.ensureDefault(now);
+  const dns = dnsOptions ? await startDnsPlane({ ...dnsOptions, system }) : undefined;
   // Other commands (apply, export) find a running server of a data directory here.
   const record = inMemory ? undefined : join(dir, "server.json");
-  if (record) writeFileSync(record, JSON.stringify({ armEndpoint: url, pid: process.pid, caPath: ca.certPath }));
+  if (record)
+    writeFileSync(
+      record,
+      JSON.stringify({ armEndpoint: url, pid: process.pid, caPath: ca.certPath, dnsPort: dns?.port }),
+    );
   return {
     system,
     app,
@@ -79,7 +90,9 @@ export async function startSystem({
     servicePrincipal: { clientId: sp.clientId, secret: sp.secret },
     caPath: ca.certPath,
     dataDir: dir,
+    dns,
     async stop() {
+      await dns?.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       if (record) rmSync(record, { force: true });
