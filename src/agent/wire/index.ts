@@ -1,4 +1,3 @@
-export * from "./dns-query.js";
 export * from "./https-call.js";
 export * from "./name-lookup.js";
 export * from "./realized-address.js";

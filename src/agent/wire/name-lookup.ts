@@ -2,7 +2,7 @@ import type { RealizationTable } from "../../fabric/addresses/index.js";
 import { isDnsEntity } from "../../fabric/addresses/index.js";
 import { lookupHostsFile, parseHostsFile } from "../../semantics/dns/hosts-file.js";
 import type { PremisesClient } from "../../semantics/model/premises.js";
-import { queryA } from "./dns-query.js";
+import { sendQuery } from "../../dns/send-query.js";
 import { realizeFor } from "./realized-address.js";
 
 export interface NameLookup {
@@ -60,7 +60,11 @@ export async function lookupFromHost({
       tried.push(`${server}: not an address of the world`);
       continue;
     }
-    const reply = await queryA({ server: realized, port: dnsPort, from, name: canonical, timeoutMs });
+    const { response } = await sendQuery({ server: realized, port: dnsPort, from, name: canonical, type: "A", timeoutMs });
+    const reply = response && {
+      rcode: response.rcode ?? "NOERROR",
+      addresses: (response.answers ?? []).filter((a) => a.type === "A").map((a) => String((a as { data: unknown }).data)),
+    };
     if (!reply) {
       tried.push(`${server}: no answer in ${timeoutMs} ms`);
       continue;
