@@ -6,24 +6,22 @@ import { HQ, httpsFrom, type LiveFabric, rawFrom, SUB, startLiveFabric } from ".
 const HUB = `${SUB}/Microsoft.Network/virtualNetworks/hub`;
 const SCOPE = `${SUB}/Microsoft.HybridCompute/privateLinkScopes/arc-pls`;
 const GBL = "gbl.his.arc.azure.com";
+const DISCOVERY = "/discovery?location=westeurope";
 let fabric: LiveFabric;
 let pe: string;
 let publicGbl: string;
 
 before(async () => {
-  fabric = await startLiveFabric({
-    doors: { his: (req, ctx) => ({ status: 200, body: { path: req.path, outcome: ctx.decision.connection.outcome } }) },
-    limits: { dropHoldMs: 3000, helloTimeoutMs: 500 },
-  });
+  fabric = await startLiveFabric({ limits: { dropHoldMs: 3000, helloTimeoutMs: 500 } });
   pe = fabric.realized({ kind: "virtual-network", virtualNetworkId: HUB }, "10.10.1.4");
   publicGbl = fabric.realized({ kind: "internet" }, publicAddressOf(GBL) ?? "");
 });
 after(() => fabric.close());
 
 test("an associated machine's request through the private endpoint is accepted", async () => {
-  const r = await httpsFrom(fabric, fabric.hostAddress("192.168.1.10"), pe, GBL, { path: "/discovery" });
+  const r = await httpsFrom(fabric, fabric.hostAddress("192.168.1.10"), pe, GBL, { path: DISCOVERY });
   assert.equal(r.status, 200, JSON.stringify(r));
-  assert.equal(JSON.parse(r.body ?? "{}").outcome, "PRIVATE");
+  assert.equal(JSON.parse(r.body ?? "{}").his, "https://weu.his.arc.azure.com");
   const entry = fabric.audit.recent().findLast((e) => e.kind === "connection");
   assert.equal(entry?.outcome, "PRIVATE");
   assert.equal(entry?.source?.host, `${HQ}/hosts/web01`);
@@ -31,7 +29,7 @@ test("an associated machine's request through the private endpoint is accepted",
 });
 
 test("a machine that is not associated but reaches the private endpoint is refused with the reason", async () => {
-  const r = await httpsFrom(fabric, fabric.hostAddress("192.168.1.20"), pe, GBL);
+  const r = await httpsFrom(fabric, fabric.hostAddress("192.168.1.20"), pe, GBL, { path: DISCOVERY });
   assert.equal(r.status, 403);
   const body = JSON.parse(r.body ?? "{}");
   assert.equal(body.error.code, "MachineNotAssociatedWithPrivateLinkScope");
@@ -47,18 +45,22 @@ test("a firewall deny is a silent drop: the client times out", async () => {
 
 test("associating an existing machine: pending until the delay has passed, then Disabled closes the public path and Enabled opens it", async () => {
   const db01 = fabric.hostAddress("192.168.1.20");
-  assert.equal((await httpsFrom(fabric, db01, publicGbl, GBL)).status, 200, "db01 is public and not associated");
+  assert.equal(
+    (await httpsFrom(fabric, db01, publicGbl, GBL, { path: DISCOVERY })).status,
+    200,
+    "db01 is public and not associated",
+  );
   fabric.system.patch(`${SUB}/Microsoft.HybridCompute/machines/db01`, {
     properties: { privateLinkScopeResourceId: SCOPE },
   });
   const pending = await httpsFrom(fabric, db01, pe, GBL);
   assert.equal(JSON.parse(pending.body ?? "{}").error?.code, "PrivateLinkScopeAssociationPending");
   fabric.system.advanceClock(16 * 60_000);
-  assert.equal((await httpsFrom(fabric, db01, pe, GBL)).status, 200);
+  assert.equal((await httpsFrom(fabric, db01, pe, GBL, { path: DISCOVERY })).status, 200);
   const disabled = await httpsFrom(fabric, db01, publicGbl, GBL);
   assert.equal(JSON.parse(disabled.body ?? "{}").error?.code, "PublicNetworkAccessDisabled");
   fabric.system.put(SCOPE, { location: "westeurope", properties: { publicNetworkAccess: "Enabled" } });
-  assert.equal((await httpsFrom(fabric, db01, publicGbl, GBL)).status, 200);
+  assert.equal((await httpsFrom(fabric, db01, publicGbl, GBL, { path: DISCOVERY })).status, 200);
 });
 
 test("an unknown server name fails the TLS handshake; garbage and plain HTTP are closed; all are logged", async () => {

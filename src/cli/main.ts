@@ -7,6 +7,7 @@ import { registerDns } from "./dns.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { registerExport } from "./export.js";
 import { registerGenerate } from "./generate.js";
+import { registerLogs } from "./logs.js";
 import { registerUp } from "./up.js";
 import { registerVerify } from "./verify.js";
 
@@ -20,6 +21,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerCa,
   registerAddresses,
   registerDns,
+  registerLogs,
   registerAgent,
 ];
 

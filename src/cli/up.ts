@@ -21,6 +21,9 @@ interface UpOptions {
   dns: boolean;
   dnsPort?: string;
   dnsFrom?: string;
+  gateway: boolean;
+  gatewayPort?: string;
+  timeScale?: string;
 }
 
 /** `arclink up`: starts the system and prints how to reach it. */
@@ -41,8 +44,14 @@ export function registerUp(program: Command): void {
       "--dns-from <host>",
       "answer queries from addresses that are no world host as this host (id); default REFUSED",
     )
+    .option("--no-gateway", "do not start the live network (Arc gateway, Entra ID and ARM front doors, site proxies)")
+    .option("--gateway-port <n>", "HTTPS port of every front door (default 443 if it can be bound, else 10443)")
+    .option("--time-scale <n>", "virtual time runs this many times faster than real time (heartbeats, delays)", "1")
     .action(async (opts: UpOptions, cmd: Command) => {
       const port = parsePort(opts.port);
+      const timeScale = Number(opts.timeScale ?? "1");
+      if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 100_000)
+        throw new UsageError(`Option --time-scale '${opts.timeScale}' must be a number above 0 and at most 100000.`);
       const dataSource = cmd.getOptionValueSource("data");
       if (opts.inMemory && dataSource === "cli") {
         throw new UsageError("Options --data and --in-memory cannot be used together: choose one.");
@@ -69,6 +78,10 @@ export function registerUp(program: Command): void {
         dns: opts.dns
           ? { port: opts.dnsPort === undefined ? undefined : parsePort(opts.dnsPort), defaultFrom: opts.dnsFrom }
           : undefined,
+        fabric: opts.gateway
+          ? { port: opts.gatewayPort === undefined ? undefined : parsePort(opts.gatewayPort) }
+          : undefined,
+        clockScale: timeScale,
       });
       // The default world seeds a new lab; an explicit --world is applied every time.
       const seed = opts.world !== undefined || system.system.snapshot().size === 0;
@@ -108,6 +121,10 @@ export function registerUp(program: Command): void {
         world: worldSummary,
         resources: system.system.snapshot().size,
         dnsServers,
+        gateway: system.fabric
+          ? { port: system.fabric.port, addresses: system.fabric.gateway.listening(), proxies: system.fabric.proxies() }
+          : null,
+        timeScale,
       };
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -132,6 +149,12 @@ export function registerUp(program: Command): void {
                   ),
                 ]
               : []),
+            ...(summary.gateway
+              ? [
+                  `  Gateway:            ${summary.gateway.addresses.length} front doors on port ${summary.gateway.port}, ${summary.gateway.proxies.length} site proxies (arclink logs --follow)`,
+                ]
+              : []),
+            ...(timeScale !== 1 ? [`  Virtual time:       ${timeScale}× real time`] : []),
             `Trust it: export NODE_EXTRA_CA_CERTS=${summary.caPath} REQUESTS_CA_BUNDLE=${summary.caPath}`,
             "Press Ctrl-C to stop.",
             "",

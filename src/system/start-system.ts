@@ -4,7 +4,9 @@ import { join, resolve } from "node:path";
 import { type App, createApp } from "../arm/app.js";
 import { startServer } from "../arm/server.js";
 import { type DnsPlane, type DnsPlaneOptions, startDnsPlane } from "../dns/index.js";
+import { loopbackRealization } from "../fabric/addresses/index.js";
 import { VirtualClock } from "../fabric/clock.js";
+import { type Fabric, type FabricOptions, startFabric } from "../fabric/fabric.js";
 import { issueLeaf, loadOrCreateCa, serverNames } from "../pki/index.js";
 import { catalogFromEnvironment, catalogFromFile, openSystem, type System, temporaryDataDir } from "./system.js";
 
@@ -22,6 +24,8 @@ export interface SystemOptions {
   serviceTagsPath?: string;
   /** Start the live DNS servers (src/dns) with these options; omitted = no DNS. */
   dns?: Omit<DnsPlaneOptions, "system">;
+  /** Start the live network (src/fabric: gateway, site proxies, heartbeats) with these options; omitted = none. */
+  fabric?: Pick<FabricOptions, "port" | "limits">;
 }
 
 export interface RunningSystem {
@@ -38,6 +42,8 @@ export interface RunningSystem {
   dataDir: string;
   /** The live DNS servers, when started with `dns`. */
   dns?: DnsPlane;
+  /** The live network, when started with `fabric`. */
+  fabric?: Fabric;
   stop(): Promise<void>;
 }
 
@@ -55,6 +61,7 @@ export async function startSystem({
   clockScale = 1,
   serviceTagsPath,
   dns: dnsOptions,
+  fabric: fabricOptions,
 }: SystemOptions = {}): Promise<RunningSystem> {
   const catalog = serviceTagsPath ? catalogFromFile(serviceTagsPath) : catalogFromEnvironment();
   const temp = inMemory && !dataDir ? temporaryDataDir() : undefined;
@@ -71,7 +78,12 @@ export async function startSystem({
   const { server, url } = await startServer({ app, cert: leaf.certPem, key: leaf.keyPem, host, port });
   armUrl = url;
   const sp = app.principals.ensureDefault(now);
-  const dns = dnsOptions ? await startDnsPlane({ ...dnsOptions, system }) : undefined;
+  // One realization for every live plane: DNS answers and the gateway agree on addresses.
+  const realization = loopbackRealization();
+  const dns = dnsOptions ? await startDnsPlane({ realization, ...dnsOptions, system }) : undefined;
+  const fabric = fabricOptions
+    ? await startFabric({ ...fabricOptions, system, ca, app, realization, dataDir: inMemory ? undefined : dir })
+    : undefined;
   // Other commands (apply, export) find a running server of a data directory here.
   const record = inMemory ? undefined : join(dir, "server.json");
   if (record)
@@ -91,7 +103,9 @@ export async function startSystem({
     caPath: ca.certPath,
     dataDir: dir,
     dns,
+    fabric,
     async stop() {
+      await fabric?.stop();
       await dns?.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

@@ -3,11 +3,14 @@ import { readFileSync } from "node:fs";
 import { request } from "node:https";
 import { type Socket, connect as tcpConnect } from "node:net";
 import { connect as tlsConnect } from "node:tls";
+import type { App } from "../../src/arm/app.js";
+import { createApp } from "../../src/arm/app.js";
 import { DEFAULT_WORLD } from "../../src/cli/up.js";
+import { type DnsPlane, startDnsPlane } from "../../src/dns/index.js";
 import { loopbackRealization } from "../../src/fabric/addresses/index.js";
-import { AuditLog } from "../../src/fabric/audit/audit-log.js";
-import { type FrontDoors, type Gateway, startGateway } from "../../src/fabric/gateway/index.js";
-import { createSniContexts } from "../../src/fabric/tls/index.js";
+import type { AuditLog } from "../../src/fabric/audit/index.js";
+import { type Fabric, startFabric } from "../../src/fabric/fabric.js";
+import type { Gateway, GatewayLimits } from "../../src/fabric/gateway/index.js";
 import { labClock } from "../../src/labs/index.js";
 import { loadOrCreateCa } from "../../src/pki/index.js";
 import type { Place } from "../../src/semantics/net/index.js";
@@ -20,14 +23,17 @@ export const HQ = `${SUB}/Arclink.OnPremises/sites/hq`;
 
 export interface LiveFabric {
   system: System;
+  fabric: Fabric;
   gateway: Gateway;
   audit: AuditLog;
+  app: App;
   ca: string;
   port: number;
   /** The realized address of a world address in a place (a site's host, a vnet's endpoint, the internet). */
   realized(place: Place, address: string): string;
   /** The realized address of a site host of hq. */
   hostAddress(address: string): string;
+  dns?: DnsPlane;
   close(): Promise<void>;
 }
 
@@ -36,17 +42,21 @@ export function testPort(): number {
   return 20_000 + (randomBytes(2).readUInt16BE(0) % 20_000);
 }
 
-/** The default world (or `worldText`) in a hub at the labs' apply time, with a gateway over it. */
+/** The default world (or `worldText`) in a hub at the labs' apply time plus an hour, with the live fabric over it. */
 export async function startLiveFabric({
-  doors = {},
   worldText,
   worldPath = DEFAULT_WORLD,
   limits,
+  advanceMs = 60 * 60_000,
+  dns = false,
 }: {
-  doors?: FrontDoors;
   worldText?: string;
   worldPath?: string;
-  limits?: Parameters<typeof startGateway>[0]["limits"];
+  limits?: Partial<GatewayLimits>;
+  /** Virtual time after applying the world (labs: their verify time). */
+  advanceMs?: number;
+  /** Also start the live DNS plane on the same addresses (on a random port). */
+  dns?: boolean;
 } = {}): Promise<LiveFabric> {
   const text = worldText ?? readFileSync(worldPath, "utf8");
   const system = openSystem({
@@ -54,36 +64,46 @@ export async function startLiveFabric({
     clock: labClock(),
     world: parseWorld(text, worldPath, DEFAULT_SUBSCRIPTION_ID),
   });
-  system.advanceClock(60 * 60_000);
+  system.advanceClock(advanceMs);
   const ca = await loadOrCreateCa(TEST_DATA_DIR, new Date());
-  const sni = await createSniContexts(ca, new Date());
+  const app = await createApp({ system });
   const realization = loopbackRealization({ seed: randomBytes(4).toString("hex") });
-  const audit = new AuditLog();
-  let gateway: Gateway | undefined;
-  let port = 0;
-  for (let attempt = 0; !gateway; attempt++) {
-    port = testPort();
+  let fabric: Fabric | undefined;
+  for (let attempt = 0; !fabric; attempt++) {
     try {
-      gateway = await startGateway({ system, realization, sni, audit, doors, port, limits });
+      fabric = await startFabric({ system, ca, app, port: testPort(), realization, limits, upstreamTimeoutMs: 300 });
+    } catch (error) {
+      if (attempt > 5) throw error;
+    }
+  }
+  const f = fabric;
+  let plane: DnsPlane | undefined;
+  for (let attempt = 0; dns && !plane; attempt++) {
+    try {
+      plane = await startDnsPlane({ system, realization, port: testPort(), forwardTimeoutMs: 200 });
     } catch (error) {
       if (attempt > 5) throw error;
     }
   }
   const realized = (place: Place, address: string) => {
-    const r = gateway?.table().realize(place, address);
+    const r = f.gateway.table().realize(place, address);
     if (!r) throw new Error(`${address} is not realized in ${JSON.stringify(place)}`);
     return r;
   };
   return {
     system,
-    gateway,
-    audit,
+    fabric: f,
+    gateway: f.gateway,
+    audit: f.audit,
+    app,
     ca: ca.certPem,
-    port,
+    port: f.port,
     realized,
     hostAddress: (address) => realized({ kind: "site", siteId: HQ }, address),
+    dns: plane,
     async close() {
-      await gateway?.close();
+      await plane?.stop();
+      await f.stop();
       system.close();
     },
   };

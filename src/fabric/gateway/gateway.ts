@@ -44,6 +44,8 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
   proxyOrigins?: ProxyOrigins;
   decider?: Decider;
+  /** Follow the world (re-read it on every commit); false when a caller orchestrates `sync`. Default true. */
+  follow?: boolean;
 }
 
 export interface Gateway {
@@ -192,22 +194,32 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         socket.destroy();
         return;
       }
-      if (!hello.serverName || !sni.contextFor(hello.serverName)) {
-        log({
-          kind: "bad-input",
-          source: sourceOf(socket),
-          serverName: hello.serverName,
-          reason: hello.serverName ? `no front door serves "${hello.serverName}"` : "no server name (SNI)",
-        });
-        // The handshake fails with an alert: the client sees a TLS error, not a hang.
+      const handshake = () => {
+        // Handed to TLS; a name no front door serves fails the handshake with an alert.
         socket.unshift(buf);
         https.emit("connection", socket);
+      };
+      if (!hello.serverName) {
+        log({ kind: "bad-input", source: sourceOf(socket), reason: "no server name (SNI)" });
+        handshake();
         return;
       }
+      // The network decides first (a firewall drops before any TLS), whatever the name.
       const { observed, hostId } = observe(socket, hello.serverName);
       const decision = decider.connection(observed);
       const state: ConnState = { observed, decision, hostId };
       record("connection", socket, state);
+      const served = decision.action.kind === "serve" || decision.action.kind === "refuse";
+      if (served && !sni.contextFor(hello.serverName)) {
+        log({
+          kind: "bad-input",
+          source: sourceOf(socket),
+          serverName: hello.serverName,
+          reason: `no front door serves "${hello.serverName}"`,
+        });
+        handshake();
+        return;
+      }
       switch (decision.action.kind) {
         case "drop":
           held.add(socket);
@@ -220,8 +232,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
           const k = key(socket.localAddress, socket.localPort, socket.remoteAddress, socket.remotePort);
           conns.set(k, state);
           socket.once("close", () => conns.delete(k));
-          socket.unshift(buf);
-          https.emit("connection", socket);
+          handshake();
         }
       }
     };
@@ -407,7 +418,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   await sync();
   let syncing = Promise.resolve();
   const stop = system.subscribe(({ cause }) => {
-    if (cause === "clock") return;
+    if (cause === "clock" || opts.follow === false) return;
     syncing = syncing
       .then(sync)
       .catch((error) => log({ kind: "bad-input", reason: `listener sync failed: ${(error as Error).message}` }));

@@ -1,0 +1,2 @@
+export * from "./connect-proxy.js";
+export * from "./site-proxies.js";
