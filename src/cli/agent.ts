@@ -133,7 +133,7 @@ export function registerAgent(program: Command): void {
         await withAgent(cmd, async (env, hostId) => {
           const rows = await runCheck(env, hostId, opts);
           out(opts.json ? JSON.stringify(rows, null, 2) : checkTable(rows));
-          if (rows.some((r) => !r.reachable)) process.exitCode = 1;
+          if (rows.some((r) => r.served && !r.reachable)) process.exitCode = 1;
         });
       },
     );

@@ -1,3 +1,4 @@
+import { endpointOf } from "../../fabric/tls/front-doors.js";
 import { agentEndpoints } from "../../semantics/agent/agent-endpoints.js";
 import { extensionDependencies } from "../../semantics/agent/extension-dependencies.js";
 import { DEFAULT_REGION, hostEndpoints } from "../../semantics/agent/host-endpoints.js";
@@ -22,7 +23,9 @@ export interface CheckRow {
   detail: string;
   /** What `arclink verify` predicts for this host and endpoint at the same instant (semantics/connect). */
   predicted: ConnectOutcome;
-  /** Whether the live row agrees with the prediction (reachable ⇔ PRIVATE or PUBLIC). */
+  /** Whether arclink's live network serves the name (a TLS front door); other names cannot be compared. */
+  served: boolean;
+  /** Whether the live row agrees with the prediction (reachable ⇔ PRIVATE or PUBLIC); true for names not served. */
   agrees: boolean;
 }
 
@@ -44,8 +47,10 @@ export function rowOf(call: EndpointCall, predicted: ConnectOutcome): CheckRow {
   const code = (r.json?.error as { code?: string } | undefined)?.code;
   const refused = r.kind === "response" && r.status === 403 && code !== undefined && REFUSED.test(code);
   const reachable = r.kind === "response" && !refused;
-  const detail =
-    r.kind === "response"
+  const served = endpointOf(call.name) !== undefined;
+  const detail = !served
+    ? "not served by arclink's live network (no front door for this name)"
+    : r.kind === "response"
       ? `${call.address ? `${call.address} ` : ""}HTTP ${r.status}${refused ? ` ${code}: ${(r.json?.error as { message?: string } | undefined)?.message ?? ""}` : ""}`
       : `${call.address ? `${call.address}: ` : ""}${r.kind}${r.error ? ` (${r.error})` : ""}`;
   return {
@@ -56,7 +61,8 @@ export function rowOf(call: EndpointCall, predicted: ConnectOutcome): CheckRow {
     proxy: call.proxy ?? "none",
     detail,
     predicted,
-    agrees: reachable === (predicted === "PRIVATE" || predicted === "PUBLIC"),
+    served,
+    agrees: !served || reachable === (predicted === "PRIVATE" || predicted === "PUBLIC"),
   };
 }
 

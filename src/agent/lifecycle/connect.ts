@@ -56,7 +56,8 @@ async function networkCheck(
     .filter((e) => e.phases.includes("connect"))
     .map((e) => e.probeName);
   const calls = await Promise.all(names.map((name) => callEndpoint(env, hostId, name, { path: "/" })));
-  const failed = calls.map((c) => rowOf(c, "PUBLIC")).filter((r) => !r.reachable);
+  // Network reachability only: an endpoint that answers (even to refuse) is reachable.
+  const failed = calls.filter((c) => c.result.kind !== "response").map((c) => rowOf(c, "PUBLIC"));
   if (failed.length > 0)
     throw new AzcmError(
       "AZCM0026",

@@ -1,40 +1,36 @@
-import type { AddressRealization, RealizationTable } from "../../fabric/addresses/index.js";
+import type { RealizationTable } from "../../fabric/addresses/index.js";
 import type { System } from "../../system/index.js";
 import { AzcmError } from "../azcm/index.js";
 import { type AgentEnv, putBody } from "./agent-env.js";
 
 /**
  * An agent environment over the hub in this process (`arclink up --agents`, tests): the
- * hub's snapshot and clock, the realization the live planes use, host changes through
+ * hub's snapshot and clock, the live planes' realization table, host changes through
  * `system.put` (the same engine and rules as ARM).
  *
  * @example
- * const env = systemAgentEnv({ system, realization, ports: { dns: 53, https: 443 }, ca, dataDir });
+ * const env = systemAgentEnv({ system, table: () => fabric.gateway.table(), ports: { dns: 53, https: 443 }, ca, dataDir });
  */
 export function systemAgentEnv({
   system,
-  realization,
+  table,
   ports,
   ca,
   dataDir,
   timeoutMs = 3000,
 }: {
   system: System;
-  realization: AddressRealization;
+  /** The live planes' realization table (the gateway's or the DNS plane's). */
+  table: () => RealizationTable;
   ports: { dns: number; https: number };
   ca: string;
   dataDir: string;
   timeoutMs?: number;
 }): AgentEnv {
-  let cached: { version: number; table: RealizationTable } | undefined;
   return {
     world: () => system.snapshot(),
     now: () => system.now(),
-    table() {
-      if (cached?.version !== system.version)
-        cached = { version: system.version, table: realization.map(system.snapshot()) };
-      return cached.table;
-    },
+    table,
     ports,
     ca,
     dataDir,

@@ -120,7 +120,8 @@ export async function httpsCall(o: CallOptions): Promise<CallResult> {
       ca: o.ca,
       method: o.method ?? "GET",
       path: o.path,
-      agent: false,
+      // A tunnel's socket needs no agent: with one, Node ignores createConnection.
+      agent: socket ? undefined : false,
       headers: {
         host: o.name,
         ...(payload ? { "content-type": "application/json", "content-length": String(payload.length) } : {}),

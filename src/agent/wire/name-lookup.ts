@@ -1,8 +1,8 @@
+import { sendQuery } from "../../dns/send-query.js";
 import type { RealizationTable } from "../../fabric/addresses/index.js";
 import { isDnsEntity } from "../../fabric/addresses/index.js";
 import { lookupHostsFile, parseHostsFile } from "../../semantics/dns/hosts-file.js";
 import type { PremisesClient } from "../../semantics/model/premises.js";
-import { sendQuery } from "../../dns/send-query.js";
 import { realizeFor } from "./realized-address.js";
 
 export interface NameLookup {
@@ -60,10 +60,19 @@ export async function lookupFromHost({
       tried.push(`${server}: not an address of the world`);
       continue;
     }
-    const { response } = await sendQuery({ server: realized, port: dnsPort, from, name: canonical, type: "A", timeoutMs });
+    const { response } = await sendQuery({
+      server: realized,
+      port: dnsPort,
+      from,
+      name: canonical,
+      type: "A",
+      timeoutMs,
+    });
     const reply = response && {
       rcode: response.rcode ?? "NOERROR",
-      addresses: (response.answers ?? []).filter((a) => a.type === "A").map((a) => String((a as { data: unknown }).data)),
+      addresses: (response.answers ?? [])
+        .filter((a) => a.type === "A")
+        .map((a) => String((a as { data: unknown }).data)),
     };
     if (!reply) {
       tried.push(`${server}: no answer in ${timeoutMs} ms`);
