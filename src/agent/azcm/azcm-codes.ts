@@ -15,7 +15,6 @@ export const AZCM_CODES = {
   AZCM0042: "Creation of the Azure Arc-enabled server resource failed",
   AZCM0043: "Deletion of the Azure Arc-enabled server resource failed",
   AZCM0044: "A resource with the same name already exists",
-  AZCM0062: "An error occurred while connecting the server",
   AZCM0063: "An error occurred while disconnecting the server",
   AZCM0067: "The machine is already connected to Azure",
   AZCM0069: "An error occurred while completing the local configuration update",

@@ -80,7 +80,7 @@ export async function dataAgentEnv({
       if (!r) throw new AzcmError("AZCM0069", `Host "${hostId}" does not exist in the world.`);
       const body = putBody(r, change({ ...r.properties }));
       if (server) {
-        const res = await adminRequest(server, "POST", "/_arclink/apply", { resources: [{ id: r.id, ...body }] });
+        const res = await adminRequest(server, "POST", "/_arclink/apply", { resources: [{ id: r.id, body, line: 0 }] });
         const errors = (res.body as { errors?: { message?: string }[] } | undefined)?.errors ?? [];
         if (res.status !== 200 || errors.length > 0)
           throw new AzcmError(
