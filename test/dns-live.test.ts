@@ -182,3 +182,20 @@ test("a DNS server added to the world starts answering; a deleted one stops, wit
   });
   assert.equal(gone.response, undefined);
 });
+
+test("SERVFAIL when every forwarder target is unreachable, after the forward timeout", async () => {
+  const id = `${SUB}/providers/Arclink.OnPremises/sites/hq/dnsServers/dc08`;
+  live.system.put(id, {
+    properties: {
+      address: "192.168.0.18",
+      conditionalForwarders: [{ domain: "corp.example", targets: ["10.99.0.1"] }],
+    },
+  });
+  await live.plane.settled();
+  const dc08 = live.at("dnsServers/dc08");
+  const start = performance.now();
+  const out = await dig(`@${dc08}`, "-b", web01, "app.corp.example");
+  assert.match(out, /status: SERVFAIL/);
+  assert.ok(performance.now() - start >= 90, "sent after forwardTimeoutMs (100 ms), not at once");
+  live.system.delete(id);
+});

@@ -67,6 +67,7 @@ interface State extends AnswerContext {
   byRealized: Map<string, DnsEntity>;
   /** Per (entity, source address): answer, drop (never delivered) or refuse (unknown sender). */
   admitted: Map<string, Admission>;
+  defaultFrom?: string;
 }
 
 /** A reusable ring of send buffers: no allocation per answer (a slot is reused after RING sends). */
@@ -102,6 +103,16 @@ export async function startDnsPlane({
   const ring = Buffer.allocUnsafe(RING * SLOT);
   let slot = 0;
 
+  /** `defaultFrom` as a resource id: given as an id, or the name of one host or proxy. */
+  function defaultSender(world: World): string | undefined {
+    if (!defaultFrom || world.get(defaultFrom)) return defaultFrom;
+    const wanted = `/${defaultFrom.toLowerCase()}`;
+    const hits = world
+      .all()
+      .filter((r) => /\/sites\/(hosts|proxies)$/i.test(r.type) && r.id.toLowerCase().endsWith(wanted));
+    return hits.length === 1 ? hits[0].id : defaultFrom;
+  }
+
   function build(version: number, world: World): State {
     const table = realization.map(world);
     const entities = dnsEntities(world, table);
@@ -114,6 +125,7 @@ export async function startDnsPlane({
       cache: new AnswerCache(version),
       byRealized: new Map(entities.map((e) => [e.address.realized, e])),
       admitted: new Map(),
+      defaultFrom: defaultSender(world),
     };
   }
 
@@ -121,7 +133,7 @@ export async function startDnsPlane({
     const key = `${entity.address.realized}|${from}`;
     let found = s.admitted.get(key);
     if (found === undefined) {
-      const source: Source | undefined = sourceOf(s, from, defaultFrom);
+      const source: Source | undefined = sourceOf(s, from, s.defaultFrom);
       found = !source ? "refuse" : admits(s, entity, source) ? "answer" : "drop";
       s.admitted.set(key, found);
     }

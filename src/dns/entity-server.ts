@@ -28,7 +28,8 @@ export interface EntityServer {
 
 function listenUdp(host: string, port: number, handle: MessageHandler): Promise<Socket> {
   return new Promise((done, fail) => {
-    const socket = createSocket({ type: "udp4", recvBufferSize: 4 << 20, sendBufferSize: 4 << 20 });
+    // The kernel's default receive buffer: a bigger one only queues a flood longer (bufferbloat).
+    const socket = createSocket({ type: "udp4", sendBufferSize: 4 << 20 });
     socket.on("message", function onUdpQuery(message, rinfo) {
       let reply: Reply | undefined;
       try {
