@@ -123,7 +123,7 @@ export async function agentConnect(
   live: LiveFabric,
   hostId: string,
   endpoint: string,
-  timeoutMs = 600,
+  timeoutMs = 3000,
 ): Promise<LiveAttempt> {
   const world = live.system.snapshot();
   const now = live.system.now();

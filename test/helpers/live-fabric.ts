@@ -9,6 +9,7 @@ import { DEFAULT_WORLD } from "../../src/cli/up.js";
 import { type DnsPlane, startDnsPlane } from "../../src/dns/index.js";
 import { loopbackRealization } from "../../src/fabric/addresses/index.js";
 import type { AuditLog } from "../../src/fabric/audit/index.js";
+import { VirtualClock } from "../../src/fabric/clock.js";
 import { type Fabric, startFabric } from "../../src/fabric/fabric.js";
 import type { Gateway, GatewayLimits } from "../../src/fabric/gateway/index.js";
 import { labClock } from "../../src/labs/index.js";
@@ -49,7 +50,10 @@ export async function startLiveFabric({
   limits,
   advanceMs = 60 * 60_000,
   dns = false,
+  realTime = false,
 }: {
+  /** Real time instead of the labs' fixed clock (the ARM front verifies tokens in real time). */
+  realTime?: boolean;
   worldText?: string;
   worldPath?: string;
   limits?: Partial<GatewayLimits>;
@@ -61,10 +65,10 @@ export async function startLiveFabric({
   const text = worldText ?? readFileSync(worldPath, "utf8");
   const system = openSystem({
     memory: true,
-    clock: labClock(),
+    clock: realTime ? new VirtualClock() : labClock(),
     world: parseWorld(text, worldPath, DEFAULT_SUBSCRIPTION_ID),
   });
-  system.advanceClock(advanceMs);
+  if (!realTime) system.advanceClock(advanceMs);
   const ca = await loadOrCreateCa(TEST_DATA_DIR, new Date());
   const app = await createApp({ system });
   const realization = loopbackRealization({ seed: randomBytes(4).toString("hex") });

@@ -64,7 +64,14 @@ interface ConnState {
   observed: Observed;
   decision: LiveDecision;
   hostId?: string;
+  /** Real time of the last check of the decision (re-checked when the feed moves or after `recheckMs`). */
+  checkedAt?: number;
+  /** The front door of the SNI, once looked up (null: none). */
+  endpoint?: NamedEndpoint | null;
 }
+
+/** How long a keep-alive connection's decision stands without a new version (virtual time runs between versions). */
+const RECHECK_MS = 1000;
 
 const key = (localAddress?: string, localPort?: number, remoteAddress?: string, remotePort?: number) =>
   `${remoteAddress}:${remotePort}>${localAddress}:${localPort}`;
@@ -87,6 +94,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const decider = opts.decider ?? createDecider({ system });
   const origins = opts.proxyOrigins ?? new Map();
   const conns = new Map<string, ConnState>();
+  const byTls = new WeakMap<TLSSocket, ConnState>();
   const servers = new Map<string, Server>();
   let table = realization.map(system.snapshot());
   let open = 0;
@@ -247,7 +255,11 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
 
   async function handleRequest(incoming: IncomingMessage, outgoing: ServerResponse) {
     const socket = incoming.socket as TLSSocket;
-    const state = conns.get(key(socket.localAddress, socket.localPort, socket.remoteAddress, socket.remotePort));
+    let state = byTls.get(socket);
+    if (!state) {
+      state = conns.get(key(socket.localAddress, socket.localPort, socket.remoteAddress, socket.remotePort));
+      if (state) byTls.set(socket, state);
+    }
     const serverName = (socket as TLSSocket & { servername?: string }).servername || "";
     if (!state) {
       reply(
@@ -258,7 +270,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       return;
     }
     // The world may have moved since the handshake: decide again (cached per version).
-    const again = decider.connection(state.observed);
+    const t = Date.now();
+    const fresh = state.decision.version === system.version && t - (state.checkedAt ?? 0) < RECHECK_MS;
+    const again = fresh ? state.decision : decider.connection(state.observed);
+    state.checkedAt = fresh ? state.checkedAt : t;
     if (again !== state.decision) {
       const changed = again.connection.outcome !== state.decision.connection.outcome;
       state.decision = again;
@@ -346,7 +361,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       );
       return;
     }
-    const endpoint = endpointOf(serverName);
+    if (state.endpoint === undefined) state.endpoint = endpointOf(serverName) ?? null;
+    const endpoint = state.endpoint ?? undefined;
     const door = endpoint ? doors[endpoint.service] : undefined;
     if (!endpoint || !door) {
       reply(

@@ -38,8 +38,10 @@ export function readRequest(incoming: IncomingMessage, baseUrl: string, maxBodyB
     });
     incoming.on("error", reject);
     incoming.on("end", () => {
-      const url = new URL((incoming.url ?? "/").replace(/^\/{2,}/, "/"), "https://placeholder");
-      let path = url.pathname;
+      const raw = incoming.url ?? "/";
+      const q = raw.indexOf("?");
+      let path = q < 0 ? raw : raw.slice(0, q);
+      const query = new URLSearchParams(q < 0 ? "" : raw.slice(q + 1));
       try {
         path = decodeURIComponent(path);
       } catch {
@@ -50,7 +52,7 @@ export function readRequest(incoming: IncomingMessage, baseUrl: string, maxBodyB
       resolve({
         method: (incoming.method ?? "GET").toUpperCase(),
         path: normalizePath(path),
-        query: url.searchParams,
+        query,
         headers,
         rawBody: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
         baseUrl,
