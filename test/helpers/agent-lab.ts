@@ -17,6 +17,33 @@ export interface AgentLab {
 }
 
 /**
+ * Replaces the running system's world with a world file (reset, apply), its associations
+ * backdated past the delay (see `startAgentLab`), and waits for the live planes to follow.
+ */
+export async function loadWorldInto(running: TestSystem, worldPath: string, backdate = true): Promise<void> {
+  running.system.reset();
+  const report = running.system.apply(parseWorld(readFileSync(worldPath, "utf8"), worldPath, DEFAULT_SUBSCRIPTION_ID));
+  if (report.errors.length > 0) throw new Error(`${worldPath}: ${JSON.stringify(report.errors[0])}`);
+  if (backdate) {
+    const past = new Date(Date.now() - 16 * 60_000).toISOString();
+    running.system.commit({
+      puts: running.system
+        .snapshot()
+        .ofType("Microsoft.HybridCompute/machines")
+        .filter((m) => m.internal?.privateLinkScopeAssociatedAt)
+        .map((m) => ({ ...m, internal: { ...m.internal, privateLinkScopeAssociatedAt: past } })),
+      deletes: [],
+    });
+  }
+  await running.dns?.settled();
+  const fabric = running.fabric;
+  // The feed opens the listeners of the applied world.
+  for (let i = 0; i < 100 && fabric && fabric.gateway.listening().length < 5; i++)
+    await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+/**
  * A running system (ARM, live DNS, gateway, proxies) on a world file, with an agent
  * environment over it. The world's associations are backdated past the 15-minute delay
  * rather than the clock advanced: the ARM front issues tokens at virtual time and checks
@@ -28,23 +55,10 @@ export async function startAgentLab(worldPath: string): Promise<AgentLab> {
     dns: { port: testPort() },
     fabric: { port: testPort(), limits: { dropHoldMs: 2000 } },
   });
-  running.system.apply(parseWorld(readFileSync(worldPath, "utf8"), worldPath, DEFAULT_SUBSCRIPTION_ID));
-  const past = new Date(Date.now() - 16 * 60_000).toISOString();
-  running.system.commit({
-    puts: running.system
-      .snapshot()
-      .ofType("Microsoft.HybridCompute/machines")
-      .filter((m) => m.internal?.privateLinkScopeAssociatedAt)
-      .map((m) => ({ ...m, internal: { ...m.internal, privateLinkScopeAssociatedAt: past } })),
-    deletes: [],
-  });
-  await running.dns?.settled();
+  await loadWorldInto(running, worldPath);
   const fabric = running.fabric;
   const dns = running.dns;
   if (!fabric || !dns) throw new Error("the live planes did not start");
-  // The feed opens the listeners of the applied world.
-  for (let i = 0; i < 100 && fabric.gateway.listening().length < 5; i++) await new Promise((r) => setTimeout(r, 20));
-  await new Promise((r) => setTimeout(r, 50));
   const env = systemAgentEnv({
     system: running.system,
     table: () => fabric.gateway.table(),
