@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AgentEnv, systemAgentEnv } from "../../src/agent/lifecycle/index.js";
+import { closeKeptAlive } from "../../src/agent/wire/index.js";
 import { DEFAULT_SUBSCRIPTION_ID } from "../../src/system/index.js";
 import { parseWorld } from "../../src/world-file/index.js";
 import { testPort } from "./live-fabric.js";
@@ -78,6 +79,7 @@ export async function startAgentLab(worldPath: string): Promise<AgentLab> {
       subscriptionId: running.subscriptionId,
     },
     async close() {
+      closeKeptAlive();
       await running.stop();
       rmSync(data, { recursive: true, force: true });
     },

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HEARTBEAT_INTERVAL_MS } from "../../semantics/agent/machine-status.js";
 import { type AgentStateStore, agentStateStore } from "../state/index.js";
+import { closeKeptAlive } from "../wire/https-call.js";
 import type { AgentEnv } from "./agent-env.js";
 import { beat } from "./heartbeat.js";
 
@@ -120,6 +121,7 @@ export function startAgentRunner({
       stopped = true;
       clearInterval(timer);
       await running;
+      closeKeptAlive();
     },
   };
 }

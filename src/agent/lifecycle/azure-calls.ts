@@ -96,10 +96,16 @@ export async function hisToken(
   machineId: string,
   vmId: string,
   key: KeyObject,
+  keepAlive = false,
 ): Promise<EndpointCall & { token?: string }> {
   const path = `/machine/${vmId}/identity`;
   const assertion = await signMachineAssertion(key, machineId, `https://${his}${path}`);
-  const call = await callEndpoint(env, hostId, his, { method: "POST", path, body: JSON.stringify({ assertion }) });
+  const call = await callEndpoint(env, hostId, his, {
+    method: "POST",
+    path,
+    body: JSON.stringify({ assertion }),
+    keepAlive,
+  });
   const token = call.result.json?.access_token;
   return { ...call, token: call.result.status === 200 && typeof token === "string" ? token : undefined };
 }

@@ -5,6 +5,7 @@ import { supports } from "../../semantics/agent/agent-version.js";
 import { isPublicAddress } from "../../semantics/net/cidr.js";
 import { AzcmError, type ConnectFlags, validateConnectFlags } from "../azcm/index.js";
 import { type AgentState, agentStateStore } from "../state/index.js";
+import { closeKeptAlive } from "../wire/https-call.js";
 import { lookupFromHost } from "../wire/name-lookup.js";
 import { type AgentEnv, hostRealized, installedHost } from "./agent-env.js";
 import { armCall, armToken, failure, hisToken } from "./azure-calls.js";
@@ -182,6 +183,8 @@ export async function runConnect(
   store.saveKey(createPrivateKey(keys.privateKey.export({ format: "pem", type: "pkcs8" })));
   store.save(state);
   const first = await beat(env, store);
+  closeKeptAlive(); // a one-shot command leaves no connection behind; the runner keeps its own
+
   if (!first.ok) log(`WARN    The first heartbeat failed: ${first.error}`);
   log("INFO    Connected machine to Azure");
   log(`INFO    Machine overview page: https://portal.azure.com/#@${req.tenantId}/resource${id}/overview`);

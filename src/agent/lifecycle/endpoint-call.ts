@@ -32,7 +32,7 @@ export async function callEndpoint(
   env: AgentEnv,
   hostId: string,
   name: string,
-  request: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+  request: { path: string; method?: string; headers?: Record<string, string>; body?: string; keepAlive?: boolean },
 ): Promise<EndpointCall> {
   const world = env.world();
   const host = installedHost(env, hostId);

@@ -43,7 +43,7 @@ export async function beat(env: AgentEnv, store: AgentStateStore): Promise<BeatR
   for (let attempt = 0; attempt < 2; attempt++) {
     let cached = tokens.get(state.machineId);
     if (!cached || cached.until <= Date.now()) {
-      const got = await hisToken(env, state.hostId, his, state.machineId, state.vmId, key);
+      const got = await hisToken(env, state.hostId, his, state.machineId, state.vmId, key, true);
       if (!got.token) return fail(failure(got, "Post", `https://${his}/machine/${state.vmId}/identity`));
       cached = { token: got.token, until: Date.now() + 50 * 60_000 };
       tokens.set(state.machineId, cached);
@@ -54,6 +54,7 @@ export async function beat(env: AgentEnv, store: AgentStateStore): Promise<BeatR
       path,
       body: JSON.stringify({ agentVersion: host.agent.version }),
       headers: { authorization: `Bearer ${cached.token}` },
+      keepAlive: true,
     });
     if (call.result.kind === "response" && call.result.status === 401 && attempt === 0) {
       tokens.delete(state.machineId);

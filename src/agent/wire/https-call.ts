@@ -1,5 +1,5 @@
 import { request as httpRequest } from "node:http";
-import { request } from "node:https";
+import { Agent, request } from "node:https";
 import type { Socket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 
@@ -44,6 +44,27 @@ export interface CallOptions {
   /** The local CA (PEM). */
   ca: string;
   timeoutMs?: number;
+  /** Reuse one kept-alive connection per source, address and name (direct routes), as a long-running agent does. */
+  keepAlive?: boolean;
+}
+
+/** Kept-alive connections by source, destination and name; `closeKeptAlive` ends them. */
+const keptAlive = new Map<string, Agent>();
+
+function keepAliveAgent(o: CallOptions & { via: { kind: "direct" } }): Agent {
+  const key = `${o.localAddress}|${o.via.address}|${o.via.port}|${o.name}`;
+  let agent = keptAlive.get(key);
+  if (!agent) {
+    agent = new Agent({ keepAlive: true, maxSockets: 1, maxFreeSockets: 1, timeout: 60_000 });
+    keptAlive.set(key, agent);
+  }
+  return agent;
+}
+
+/** Closes every kept-alive connection (an agent runner stopping). */
+export function closeKeptAlive() {
+  for (const agent of keptAlive.values()) agent.destroy();
+  keptAlive.clear();
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -121,7 +142,11 @@ export async function httpsCall(o: CallOptions): Promise<CallResult> {
       method: o.method ?? "GET",
       path: o.path,
       // A tunnel's socket needs no agent: with one, Node ignores createConnection.
-      agent: socket ? undefined : false,
+      agent: socket
+        ? undefined
+        : o.keepAlive && o.via.kind === "direct"
+          ? keepAliveAgent(o as CallOptions & { via: { kind: "direct" } })
+          : false,
       headers: {
         host: o.name,
         ...(payload ? { "content-type": "application/json", "content-length": String(payload.length) } : {}),
@@ -133,7 +158,10 @@ export async function httpsCall(o: CallOptions): Promise<CallResult> {
       req.destroy();
       done({ kind: "timeout", tls, error: `no answer in ${timeoutMs} ms` });
     }, remaining);
-    req.on("socket", (s) => s.once("secureConnect", () => (tls = true)));
+    req.on("socket", (s) => {
+      if ((s as { encrypted?: boolean }).encrypted && !s.connecting) tls = true; // a kept-alive socket
+      s.once("secureConnect", () => (tls = true));
+    });
     req.on("response", (res) => {
       tls = true;
       const chunks: Buffer[] = [];
