@@ -212,7 +212,8 @@ async function main() {
         for (const kind of ["cached", "forwarded"] as const) {
           const r = dnsperfQps(t, kind === "cached" ? cached : forwardedFile());
           results[t.name] ??= {};
-          (results[t.name][kind] ??= []).push(r.qps);
+          results[t.name][kind] ??= [];
+          results[t.name][kind].push(r.qps);
           process.stderr.write(`round ${round + 1} ${t.name} ${kind}: ${Math.round(r.qps)} qps (${r.lost} lost)\n`);
         }
       }

@@ -3,7 +3,8 @@ import { execFile } from "node:child_process";
 import { Resolver } from "node:dns/promises";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
-import { sendQuery } from "../src/dns/index.js";
+import { sendQuery, startDnsPlane } from "../src/dns/index.js";
+import { loopbackRealization } from "../src/fabric/addresses/index.js";
 import { type LiveDns, liveDns } from "./helpers/live-dns.js";
 
 const run = promisify(execFile);
@@ -198,4 +199,27 @@ test("SERVFAIL when every forwarder target is unreachable, after the forward tim
   assert.match(out, /status: SERVFAIL/);
   assert.ok(performance.now() - start >= 90, "sent after forwardTimeoutMs (100 ms), not at once");
   live.system.delete(id);
+});
+
+test("with a default host (arclink up --dns-from web01), strangers are answered as that host", async () => {
+  const plane = await startDnsPlane({
+    system: live.system,
+    realization: loopbackRealization({ seed: `default-from-${process.pid}` }),
+    defaultFrom: "web01",
+  });
+  try {
+    const dc = plane.entities().find((e) => e.id.endsWith("/dnsServers/dc01"));
+    assert.ok(dc);
+    const r = await sendQuery({
+      server: dc.realized,
+      port: plane.port,
+      from: "127.0.0.1",
+      name: "gbl.his.arc.azure.com",
+      type: "A",
+    });
+    assert.equal(r.response?.rcode, "NOERROR");
+    assert.ok((r.response?.answers ?? []).some((a) => (a as { data?: unknown }).data === "10.10.1.4"));
+  } finally {
+    await plane.stop();
+  }
 });

@@ -1,4 +1,5 @@
 import type { Occupant, Place } from "../../semantics/net/index.js";
+import type { World } from "../../world/world.js";
 
 /** What a world address is: the entities at one address in one place (semantics' `Occupant`). */
 export type AddressEntity = Occupant;
@@ -35,5 +36,5 @@ export interface RealizationTable {
 export interface AddressRealization {
   readonly kind: "loopback";
   /** The table for a snapshot; addresses already handed out stay put while they exist. */
-  map(world: import("../../world/world.js").World): RealizationTable;
+  map(world: World): RealizationTable;
 }
