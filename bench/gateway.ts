@@ -112,10 +112,18 @@ const bare = createServer({ cert: leaf?.certPem, key: leaf?.keyPem, keepAlive: t
 const bareAddress = "127.0.0.77";
 await new Promise<void>((r) => bare.listen(port, bareAddress, () => r()));
 
-const seconds = quick ? 3 : 10;
+const seconds = quick ? 3 : 5;
 const path = "/machine/bench01/metadata";
-const bareRun = await wrk("bare.his.arc.azure.com", bareAddress, port, path, accessToken, seconds);
-const gatewayRun = await wrk("weu.his.arc.azure.com", pe, port, path, accessToken, seconds);
+// Interleaved rounds, best of each: on a shared machine the load moves between runs.
+type Run = Awaited<ReturnType<typeof wrk>>;
+const best = (a: Run | undefined, b: Run) => (a && a.rps >= b.rps ? a : b);
+let bareRun: Run | undefined;
+let gatewayRun: Run | undefined;
+for (let round = 0; round < (quick ? 1 : 3); round++) {
+  bareRun = best(bareRun, await wrk("bare.his.arc.azure.com", bareAddress, port, path, accessToken, seconds));
+  gatewayRun = best(gatewayRun, await wrk("weu.his.arc.azure.com", pe, port, path, accessToken, seconds));
+}
+if (!bareRun || !gatewayRun) throw new Error("no wrk run");
 
 // Change → new decision live: flip the machine's association off and on; each time, the next
 // request on an open keep-alive TLS connection must carry the new decision.
@@ -166,7 +174,7 @@ const ratio = gatewayRun.rps / bareRun.rps;
 console.log(`| measure | arclink | baseline (same run) | ratio | target |`);
 console.log(`|---|---|---|---|---|`);
 console.log(
-  `| GET machine metadata over keep-alive TLS, access token + scope decision, wrk -t2 -c32 ${seconds}s (p50 / p99 ${gatewayRun.p50} / ${gatewayRun.p99}, non-2xx ${gatewayRun.errors}) | ${gatewayRun.rps.toFixed(0)} req/s | ${bareRun.rps.toFixed(0)} req/s bare node:https (p50 / p99 ${bareRun.p50} / ${bareRun.p99}) | ${ratio.toFixed(2)} | ≥ 0.8 |`,
+  `| GET machine metadata over keep-alive TLS, access token + scope decision, wrk -t2 -c32 ${seconds}s, best of ${quick ? 1 : 3} interleaved rounds (p50 / p99 ${gatewayRun.p50} / ${gatewayRun.p99}, non-2xx ${gatewayRun.errors}) | ${gatewayRun.rps.toFixed(0)} req/s | ${bareRun.rps.toFixed(0)} req/s bare node:https (p50 / p99 ${bareRun.p50} / ${bareRun.p99}) | ${ratio.toFixed(2)} | ≥ 0.8 |`,
 );
 console.log(
   `| change (machine association PATCH through the hub, engine + rules + commit) → new decision answered on the next request, ${latencies.length} changes | median ${latencies[latencies.length >> 1].toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms | commit → answer: median ${afterCommit[afterCommit.length >> 1].toFixed(1)} ms, max ${afterCommit.at(-1)?.toFixed(1)} ms | — | < 100 ms |`,

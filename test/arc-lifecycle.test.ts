@@ -134,12 +134,13 @@ test("a change to the world is a new live decision within 100 ms (measured in BE
     200,
   );
   const site = live.system.snapshot().get(HQ);
-  const rules = (site?.properties.egressFirewall as { rules: { name: string }[] }).rules.filter(
+  assert.ok(site);
+  const rules = (site.properties.egressFirewall as { rules: { name: string }[] }).rules.filter(
     (r) => r.name !== "allow-public-arc-db01",
   );
   live.system.put(HQ, {
     location: "onpremises",
-    properties: { ...site?.properties, egressFirewall: { defaultAction: "Deny", rules } },
+    properties: { ...site.properties, egressFirewall: { defaultAction: "Deny", rules } },
   });
   const after = await httpsFrom(live, db01, gbl, "gbl.his.arc.azure.com", {
     path: "/discovery?location=westeurope",

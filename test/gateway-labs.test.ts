@@ -27,7 +27,7 @@ test("every lab: each live connection outcome equals the verifier's prediction",
       worldPath: w.path,
       advanceMs: w.advanceMs,
       dns: true,
-      limits: { dropHoldMs: 2000 },
+      limits: { dropHoldMs: 10_000 },
     });
     try {
       const report = verifyWorld(live.system.snapshot(), { now: live.system.now() });

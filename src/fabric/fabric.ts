@@ -40,6 +40,18 @@ export interface Fabric {
   stop(): Promise<void>;
 }
 
+/** Resource types whose writes can add, move or remove a realized address (sites, vnets, endpoints, resolvers). */
+const ADDRESS_TYPE_PREFIXES = [
+  "arclink.onpremises/",
+  "microsoft.network/virtualnetworks",
+  "microsoft.network/privateendpoints",
+  "microsoft.network/dnsresolvers",
+];
+const movesAddresses = (r: { type: string }) => {
+  const type = r.type.toLowerCase();
+  return ADDRESS_TYPE_PREFIXES.some((p) => type.startsWith(p));
+};
+
 /** The audit log of a data directory. */
 export const auditPath = (dataDir: string) => join(dataDir, "gateway", "audit.jsonl");
 
@@ -85,8 +97,10 @@ export async function startFabric(opts: FabricOptions): Promise<Fabric> {
     upstreamTimeoutMs: opts.upstreamTimeoutMs,
   });
   let syncing = Promise.resolve();
-  const stopFeed = system.subscribe(({ cause }) => {
+  const stopFeed = system.subscribe(({ cause, changes }) => {
     if (cause === "clock") return;
+    // Listeners follow addresses: a change that moves none (a machine, a scope) needs no re-sync.
+    if (cause === "commit" && changes.deletes.length === 0 && !changes.puts.some(movesAddresses)) return;
     syncing = syncing
       .then(() => gateway.sync())
       .then(() => proxies.sync())

@@ -1,6 +1,6 @@
 import { request } from "node:https";
 import { type Socket, connect as tcpConnect } from "node:net";
-import { type TLSSocket, connect as tlsConnect } from "node:tls";
+import { connect as tlsConnect } from "node:tls";
 import { queryFromClient } from "../../src/dns/index.js";
 import { WIRE_ACTIONS } from "../../src/fabric/gateway/index.js";
 import { plan } from "../../src/semantics/agent/plan.js";

@@ -1,6 +1,6 @@
 import type { ArmRequest, ArmResponse } from "../../arm/http-types.js";
 import { findRegion } from "../../world/catalog/regions.js";
-import { publicBody } from "../../world/index.js";
+import { publicBody, type Resource } from "../../world/index.js";
 import type { Decider, FrontDoorContext, FrontDoorHandler, FrontDoors } from "../gateway/index.js";
 import { refusalBody } from "../gateway/wire-actions.js";
 import type { StatusKeeper } from "../heartbeat/status-keeper.js";
@@ -8,7 +8,7 @@ import { ARC_ROUTES, type ArcRoute, matchArcRoute, REFUSAL_CODES } from "./arc-r
 import { CredentialError, type MachineAuth } from "./machine-auth.js";
 
 export interface ArcDoorsOptions {
-  system: { snapshot(): { get(id: string): import("../../world/index.js").Resource | undefined } };
+  system: { snapshot(): { get(id: string): Resource | undefined } };
   auth: MachineAuth;
   keeper: StatusKeeper;
   decider: Decider;
@@ -37,6 +37,16 @@ function readJson(req: ArmRequest): Record<string, unknown> {
  * const doors = createArcDoors({ system, auth, keeper, decider }); // { his, "guest-configuration", dp }
  */
 export function createArcDoors({ system, auth, keeper, decider }: ArcDoorsOptions): FrontDoors {
+  // Resources are immutable: a machine's body is rendered once per version of it.
+  const bodies = new WeakMap<Resource, string>();
+  const rendered = (machine: Resource) => {
+    let body = bodies.get(machine);
+    if (body === undefined) {
+      body = JSON.stringify(publicBody(machine));
+      bodies.set(machine, body);
+    }
+    return body;
+  };
   async function machineOf(req: ArmRequest, route: ArcRoute, vmId: string | undefined, ctx: FrontDoorContext) {
     let machineId: string;
     if (route.auth === "assertion") {
@@ -97,7 +107,11 @@ export function createArcDoors({ system, auth, keeper, decider }: ArcDoorsOption
           return { status: 200, body: keeper.beat(machine.id, { agentVersion }) };
         }
         case "metadata":
-          return { status: 200, body: publicBody(machine) };
+          return {
+            status: 200,
+            headers: { "content-type": "application/json; charset=utf-8" },
+            body: rendered(machine),
+          };
         case "assignments":
         case "configurations":
           return { status: 200, body: { value: [] } };

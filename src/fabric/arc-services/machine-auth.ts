@@ -79,7 +79,7 @@ export function createMachineAuth({
 
   const machine = (machineId: string) => {
     const m = system.snapshot().get(machineId);
-    if (!m || m.type.toLowerCase() !== "microsoft.hybridcompute/machines")
+    if (m?.type.toLowerCase() !== "microsoft.hybridcompute/machines")
       throw new CredentialError("UnknownMachine", `Machine "${machineId}" does not exist.`);
     if (m.properties.status === "Expired")
       throw new CredentialError(

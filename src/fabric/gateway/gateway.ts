@@ -170,6 +170,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
 
   function onSocket(socket: Socket) {
     socket.on("error", () => {});
+    socket.setNoDelay(true);
     if (open >= limits.maxConnections) {
       log({
         kind: "bad-input",
