@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerAddresses } from "./addresses.js";
+import { registerAgent } from "./agent.js";
 import { registerApply } from "./apply.js";
 import { registerCa } from "./ca.js";
 import { registerDns } from "./dns.js";
@@ -23,6 +24,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerAddresses,
   registerDns,
   registerLogs,
+  registerAgent,
 ];
 
 export function buildProgram(): Command {

@@ -7,6 +7,7 @@ import { printReport, readWorldFile } from "./apply.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { parsePort } from "./options.js";
 import { runningServer } from "./server-record.js";
+import { startAgents } from "./up-agents.js";
 
 /** The embedded default world: the reference topology of the Arc private link docs. */
 export const DEFAULT_WORLD = fileURLToPath(new URL("../../worlds/default.yaml", import.meta.url));
@@ -26,6 +27,7 @@ interface UpOptions {
   gateway: boolean;
   gatewayPort?: string;
   timeScale?: string;
+  agents?: boolean;
 }
 
 /** `arclink up`: starts the system and prints how to reach it. */
@@ -76,6 +78,7 @@ export function registerUp(program: Command): void {
     .option("--no-gateway", "do not start the live network (Arc gateway, Entra ID and ARM front doors, site proxies)")
     .option("--gateway-port <n>", "HTTPS port of every front door (default 443 if it can be bound, else 10443)")
     .option("--time-scale <n>", "virtual time runs this many times faster than real time (heartbeats, delays)", "1")
+    .option("--agents", "run every onboarded host's agent (heartbeats) in this process (docs/agent.md)")
     .action(async (opts: UpOptions, cmd: Command) => {
       const port = parsePort(opts.port);
       const synchronous = opts.synchronous.toUpperCase();
@@ -136,9 +139,11 @@ export function registerUp(program: Command): void {
       // that arrives before Node watches for it kills the process. A second Ctrl-C while
       // stopping is ignored.
       let stopping = false;
+      const agents = opts.agents ? startAgents(system) : undefined;
       const shutdown = async () => {
         if (stopping) return;
         stopping = true;
+        await agents?.stop();
         await system.stop();
         process.exit(0);
       };

@@ -1,0 +1,178 @@
+// 1,000 agents heartbeating for a minute at time scale 60 (issue 12's measure), as
+// `arclink up --agents` runs them: one process with the hub, the live DNS servers, the
+// gateway and the agents' runner. A generated world: the default world plus N hosts on
+// hq, each with agent 1.45 and a machine associated with the scope, onboarded (state and
+// key in the data directory). Every heartbeat is real: a DNS query from the host's
+// address to dc01 (forwarded to the resolver), a TLS connection to the private endpoint,
+// the machine's credential, the scope's decision, the status keeper.
+// Baseline in the same command: the same process for the same minute with no agents.
+// Run: npm run bench:agents   (BENCH_AGENTS=200 for a quicker run; BENCH_SECONDS=60)
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startAgentRunner, systemAgentEnv } from "../src/agent/lifecycle/index.js";
+import { agentStateStore } from "../src/agent/state/index.js";
+import { DEFAULT_WORLD } from "../src/cli/up.js";
+import { DEFAULT_SUBSCRIPTION_ID } from "../src/system/index.js";
+import { startSystem } from "../src/system/start-system.js";
+import { parseWorld } from "../src/world-file/index.js";
+
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const SCALE = 60;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const RG = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}/resourceGroups/arc-pl`;
+const HQ = `${RG}/providers/Arclink.OnPremises/sites/hq`;
+const SCOPE = `${RG}/providers/Microsoft.HybridCompute/privateLinkScopes/arc-pls`;
+const port = () => 30_000 + Math.floor(Math.random() * 20_000);
+
+const data = mkdtempSync(join(tmpdir(), "arclink-bench-agents-"));
+const running = await startSystem({
+  dataDir: data,
+  inMemory: true,
+  port: 0,
+  clockScale: SCALE,
+  dns: { port: port() },
+  fabric: { port: port() },
+});
+const { system } = running;
+system.apply(parseWorld(readFileSync(DEFAULT_WORLD, "utf8"), DEFAULT_WORLD, DEFAULT_SUBSCRIPTION_ID));
+
+// The generated hosts and their machines, onboarded as connect leaves them.
+const t0 = Date.now();
+const keys = Array.from({ length: AGENTS }, () => generateKeyPairSync("ec", { namedCurve: "P-256" }));
+const entries = keys.flatMap((k, i) => {
+  const name = `bench${i}`;
+  const machine = `${RG}/providers/Microsoft.HybridCompute/machines/${name}`;
+  return [
+    {
+      id: machine,
+      line: 0,
+      body: {
+        location: "westeurope",
+        properties: {
+          osType: "linux",
+          vmId: randomUUID(),
+          privateLinkScopeResourceId: SCOPE,
+          clientPublicKey: k.publicKey.export({ format: "der", type: "spki" }).toString("base64"),
+        },
+      },
+    },
+    {
+      id: `${HQ}/hosts/${name}`,
+      line: 0,
+      body: {
+        properties: {
+          address: `192.168.${10 + Math.floor(i / 250)}.${1 + (i % 250)}`,
+          os: "linux",
+          dnsServers: ["192.168.0.10"],
+          agent: { version: "1.45" },
+          machineId: machine,
+        },
+      },
+    },
+  ];
+});
+const report = system.apply(entries);
+if (report.errors.length) throw new Error(JSON.stringify(report.errors[0]));
+// Associated long ago: past the 15-minute delay.
+const past = new Date(system.now().getTime() - 16 * 60_000).toISOString();
+system.commit({
+  puts: system
+    .snapshot()
+    .ofType("Microsoft.HybridCompute/machines")
+    .filter((m) => m.internal?.privateLinkScopeAssociatedAt)
+    .map((m) => ({ ...m, internal: { ...m.internal, privateLinkScopeAssociatedAt: past } })),
+  deletes: [],
+});
+for (let i = 0; i < AGENTS; i++) {
+  const hostId = `${HQ}/hosts/bench${i}`;
+  const machine = system.snapshot().get(`${RG}/providers/Microsoft.HybridCompute/machines/bench${i}`);
+  const store = agentStateStore(data, hostId);
+  store.saveKey(keys[i].privateKey);
+  store.save({
+    status: "Connected",
+    hostId,
+    machineId: machine?.id ?? "",
+    resourceName: `bench${i}`,
+    resourceGroup: "arc-pl",
+    subscriptionId: DEFAULT_SUBSCRIPTION_ID,
+    tenantId: running.tenantId,
+    location: "westeurope",
+    vmId: String(machine?.properties.vmId),
+    privateLinkScope: SCOPE,
+    cloud: "AzureCloud",
+    connectedAt: system.now().toISOString(),
+  });
+}
+await running.dns?.settled();
+await new Promise((r) => setTimeout(r, 2000));
+console.log(`world: ${system.snapshot().size} resources, ${AGENTS} agents onboarded (${Date.now() - t0} ms)`);
+
+const fabric = running.fabric;
+const dns = running.dns;
+if (!fabric || !dns) throw new Error("the live planes did not start");
+
+const minute = async (withAgents: boolean) => {
+  global.gc?.();
+  const mem0 = process.memoryUsage();
+  const cpu0 = process.cpuUsage();
+  const start = Date.now();
+  const env = systemAgentEnv({
+    system,
+    table: () => fabric.gateway.table(),
+    ports: { dns: dns.port, https: fabric.port },
+    ca: readFileSync(running.caPath, "utf8"),
+    dataDir: data,
+    timeoutMs: 10_000,
+  });
+  const runner = withAgents ? startAgentRunner({ env, concurrency: CONCURRENCY }) : undefined;
+  let peakRss = mem0.rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  await runner?.stop();
+  clearInterval(sampler);
+  const cpu = process.cpuUsage(cpu0);
+  const elapsed = (Date.now() - start) / 1000;
+  return {
+    stats: runner?.stats(),
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    elapsed,
+    rssPeakDeltaMb: (peakRss - mem0.rss) / 2 ** 20,
+    heapDeltaMb: (process.memoryUsage().heapUsed - mem0.heapUsed) / 2 ** 20,
+  };
+};
+
+const idle = await minute(false);
+const busy = await minute(true);
+const connected = system
+  .snapshot()
+  .ofType("Microsoft.HybridCompute/machines")
+  .filter((m) => m.name.startsWith("bench") && m.properties.status === "Connected").length;
+const s = busy.stats;
+const perAgentCpuMs = ((busy.cpuSeconds - idle.cpuSeconds) / AGENTS) * 1000;
+console.log(`baseline (no agents, ${idle.elapsed.toFixed(0)} s): CPU ${idle.cpuSeconds.toFixed(1)} s`);
+console.log(
+  `${AGENTS} agents, ${busy.elapsed.toFixed(0)} s at time scale ${SCALE}: ${s?.beats} heartbeats, ${s?.errors} errors, ` +
+    `${connected}/${AGENTS} machines Connected`,
+);
+console.log(
+  `CPU ${busy.cpuSeconds.toFixed(1)} s (${(busy.cpuSeconds / busy.elapsed).toFixed(2)} cores; ${(busy.cpuSeconds / idle.cpuSeconds).toFixed(1)}× the baseline); ` +
+    `per agent ${perAgentCpuMs.toFixed(1)} ms CPU per minute, ${(perAgentCpuMs / ((s?.beats ?? 1) / AGENTS)).toFixed(2)} ms per heartbeat (agent, DNS, gateway together)`,
+);
+console.log(
+  `memory: peak RSS +${busy.rssPeakDeltaMb.toFixed(0)} MB over the baseline (${((busy.rssPeakDeltaMb * 1024) / AGENTS).toFixed(0)} KB per agent); heap +${busy.heapDeltaMb.toFixed(0)} MB`,
+);
+if (process.env.BENCH_DEBUG) {
+  const counts = new Map<string, number>();
+  for (const e of fabric.audit.recent()) {
+    const k = `${e.kind} ${e.outcome ?? ""} ${e.status ?? ""} ${e.kind === "bad-input" ? e.reason : ""}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  console.log([...counts].map(([k, n]) => `${n} ${k}`).join("\n"));
+}
+if (s?.recentErrors.length) console.log(`recent errors:\n  ${s.recentErrors.join("\n  ")}`);
+await running.stop();
+rmSync(data, { recursive: true, force: true });
+process.exit(0);

@@ -1,0 +1,3 @@
+export * from "./https-call.js";
+export * from "./name-lookup.js";
+export * from "./realized-address.js";
