@@ -1,9 +1,10 @@
+import { inPrefix } from "../semantics/net/cidr.js";
 import { idKey, parseId, RESOURCE_TYPES, typeKey } from "../world/index.js";
 import type { DnsServerDraft } from "./dns-server/dns-server-draft.js";
 import type { HostDraft } from "./hosts/host-draft.js";
 import type { ImportLog } from "./import-log.js";
 import type { ImportedEntry } from "./imported-entry.js";
-import { coveringPrefixes, freeAddress, inPrefix, type SiteFlags, siteBody, siteSpecs } from "./premises-sites.js";
+import { coveringPrefixes, freeAddress, type SiteFlags, siteBody, siteSpecs } from "./premises-sites.js";
 import type { MemberSpec, SiteFile, SiteSpec } from "./site-file/site-file.js";
 
 export interface PremisesInput {

@@ -14,15 +14,6 @@ export interface SiteFlags {
 const toInt = (ip: string) => ip.split(".").reduce((n, p) => n * 256 + Number(p), 0);
 const toIp = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
 
-/** Whether an IPv4 address lies in a CIDR prefix. */
-export function inPrefix(address: string, prefix: string): boolean {
-  const [base, bits] = prefix.split("/");
-  const b = Number(bits);
-  if (!base || !(b >= 0 && b <= 32)) return false;
-  const mask = b === 0 ? 0 : (~0 << (32 - b)) >>> 0;
-  return (toInt(address) & mask) >>> 0 === (toInt(base) & mask) >>> 0;
-}
-
 /** The /24 prefixes that hold these addresses, sorted. */
 export function coveringPrefixes(addresses: string[]): string[] {
   return [...new Set(addresses.map((a) => `${a.split(".").slice(0, 3).join(".")}.0/24`))].sort();

@@ -1,3 +1,4 @@
+import { isArcScopeId } from "../../semantics/model/index.js";
 import { findRegion } from "../../world/catalog/regions.js";
 import { AzcmError } from "./azcm-codes.js";
 
@@ -34,8 +35,6 @@ export interface ConnectRequest {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SCOPE_ID =
-  /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.hybridcompute\/privatelinkscopes\/[a-zA-Z0-9-_.]{1,255}$/i;
 /** Machine names: alphanumerics, hyphens, underscores, periods; not ending in a hyphen or underscore [DOC-AZCM AZCM0102]. */
 const RESOURCE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-_.]{0,52}[a-zA-Z0-9.]$|^[a-zA-Z0-9]$/;
 export const CLOUDS = ["AzureCloud", "AzureUSGovernment", "AzureChinaCloud"] as const;
@@ -123,7 +122,7 @@ export function validateConnectFlags(flags: ConnectFlags, hostName: string): Con
       "AZCM0023",
       `Invalid value "${resourceName}" for --resource-name: use only alphanumeric characters, hyphens, underscores and periods, not ending with a hyphen or underscore (at most 54).`,
     );
-  if (f.privateLinkScope !== undefined && !SCOPE_ID.test(f.privateLinkScope))
+  if (f.privateLinkScope !== undefined && !isArcScopeId(f.privateLinkScope))
     throw new AzcmError(
       "AZCM0023",
       `Invalid value "${f.privateLinkScope}" for --private-link-scope: expected the resource ID of an Azure Arc private link scope (/subscriptions/…/providers/Microsoft.HybridCompute/privateLinkScopes/NAME).`,
