@@ -8,6 +8,17 @@ export interface ServicePrincipal {
   createdAt: string;
 }
 
+/**
+ * A random secret that never starts with "-": command lines (`az login -p SECRET`) would read
+ * such a secret as an option.
+ */
+function newSecret(): string {
+  for (;;) {
+    const secret = randomBytes(24).toString("base64url");
+    if (!secret.startsWith("-")) return secret;
+  }
+}
+
 /** Principals by lower-cased client id, per store; dropped on every create and delete. */
 const CACHE = new WeakMap<Store, Map<string, ServicePrincipal>>();
 
@@ -54,7 +65,7 @@ export class Principals {
   create(displayName: string, now: Date): ServicePrincipal {
     const sp: ServicePrincipal = {
       clientId: randomUUID(),
-      secret: randomBytes(24).toString("base64url"),
+      secret: newSecret(),
       displayName,
       createdAt: now.toISOString(),
     };
