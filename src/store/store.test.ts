@@ -121,3 +121,10 @@ test("completed operations are pruned after the retention period, on the operati
   assert.ok(ops.get("running"), "an operation still running is kept");
   assert.equal(ops.prune(new Date(Date.UTC(2026, 0, 2))), 2);
 });
+
+test("no service principal secret starts with '-', which command lines would read as an option", () => {
+  const store = new Store({ inMemory: true });
+  const principals = new Principals(store);
+  for (let i = 0; i < 300; i++) assert.ok(!principals.create(`sp${i}`, new Date()).secret.startsWith("-"));
+  store.close();
+});
