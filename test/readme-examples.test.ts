@@ -17,7 +17,19 @@ after(() => rmSync(OUT, { recursive: true, force: true }));
 
 /** Units whose examples need what a module cannot hold; each with the reason. */
 const NOT_RUN: Record<string, string> = {
+  "src/agent": "an agent of a world host on the live network (test/agent-live.test.ts, test/agent-cli.test.ts)",
+  "src/agent/azcm": "runs connect's flag checks against a running system (src/agent/azcm/*.test.ts)",
+  "src/agent/lifecycle": "connects a host over the live DNS and gateway (test/agent-live.test.ts)",
+  "src/agent/wire": "sends DNS and HTTPS from a host's realized address (src/agent/wire/*.test.ts)",
   "src/arm": "drives a running ARM front over HTTPS (covered by test/arm-front.test.ts)",
+  "src/dns": "binds DNS servers on realized loopback addresses (test/dns-live.test.ts)",
+  "src/fabric/addresses": "maps a running system's world (src/fabric/addresses/*.test.ts)",
+  "src/fabric/arc-services": "serves HIS behind a running gateway (test/gateway.test.ts)",
+  "src/fabric/gateway": "binds the gateway's listeners (test/gateway.test.ts, test/gateway-labs.test.ts)",
+  "src/fabric/heartbeat": "runs timers against a system hub (src/fabric/heartbeat/*.test.ts)",
+  "src/fabric/tls": "issues leaves from a CA on disk (src/fabric/tls/*.test.ts)",
+  "src/import": "reads export files from disk (test/import-*.test.ts)",
+  "src/portal": "serves the portal from a running system (src/portal/*.test.ts, test/portal.test.ts)",
   "src/arm/identity": "needs a running identity endpoint (covered by test/identity*.test.ts)",
   "src/arm/providers/hybrid-compute": "Azure SDK calls against a running system (test/hybrid-compute.sdk.test.ts)",
   "src/arm/providers/network": "Azure SDK calls against a running system (test/network-readme.test.ts runs it)",
