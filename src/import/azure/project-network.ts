@@ -1,3 +1,4 @@
+import { SECURITY_RULE_WRITABLE } from "../../arm/providers/network/security-rule-body.js";
 import { idKey } from "../../world/index.js";
 import type { ImportedEntry } from "../imported-entry.js";
 import { isObject, type Json, member } from "../json-text.js";
@@ -13,21 +14,7 @@ function subnetProperties(p: Json): Json {
 }
 
 function ruleProperties(p: Json): Json {
-  return pick(p, [
-    "description",
-    "protocol",
-    "sourcePortRange",
-    "sourcePortRanges",
-    "destinationPortRange",
-    "destinationPortRanges",
-    "sourceAddressPrefix",
-    "sourceAddressPrefixes",
-    "destinationAddressPrefix",
-    "destinationAddressPrefixes",
-    "access",
-    "priority",
-    "direction",
-  ]);
+  return pick(p, SECURITY_RULE_WRITABLE);
 }
 
 /** Children by name: embedded ones first, child resources of the export win by name. */

@@ -13,7 +13,8 @@ import {
 } from "./body.js";
 import { SECURITY_RULE_TYPE } from "./network-types.js";
 
-const KNOWN = [
+/** The writable properties of a security rule (what a client sends and an export keeps). */
+export const SECURITY_RULE_WRITABLE = [
   "description",
   "protocol",
   "sourcePortRange",
@@ -27,6 +28,10 @@ const KNOWN = [
   "access",
   "priority",
   "direction",
+] as const;
+
+const KNOWN = [
+  ...SECURITY_RULE_WRITABLE,
   "provisioningState",
   "sourceApplicationSecurityGroups",
   "destinationApplicationSecurityGroups",
