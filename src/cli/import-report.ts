@@ -1,5 +1,6 @@
 import type { BuiltWorld, CheckedWorld, ImportLog } from "../import/index.js";
 import { formatProblem } from "../import/index.js";
+import { UNREACHABLE_OUTCOMES } from "../semantics/connect/index.js";
 import type { VerifyReport } from "../verify/verify-world.js";
 
 /** One observation of `azcmagent check` next to the verifier's verdict for the same host and endpoint. */
@@ -24,17 +25,7 @@ export function compareObservations(built: BuiltWorld, report: VerifyReport): Ob
       );
       if (!row) continue;
       const predictedPrivate = row.verdict === "PRIVATE" || row.verdict === "PENDING_ASSOCIATION";
-      const predictedReachable = ![
-        "NXDOMAIN",
-        "SERVFAIL",
-        "DNS_REFUSED",
-        "NO_ANSWER",
-        "NO_ROUTE",
-        "BLOCKED_BY_FIREWALL",
-        "BLOCKED_BY_NSG",
-        "NO_INTERNET",
-        "NO_LISTENER",
-      ].includes(row.verdict);
+      const predictedReachable = !UNREACHABLE_OUTCOMES.has(row.verdict);
       const agrees =
         (o.private === undefined || o.private === predictedPrivate) &&
         (o.reachable === undefined || o.reachable === predictedReachable);

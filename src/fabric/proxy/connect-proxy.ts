@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { type Socket, connect as tcpConnect } from "node:net";
+import { NETWORK_BLOCKED_OUTCOMES } from "../../semantics/connect/index.js";
 import { finalAddresses, resolve } from "../../semantics/dns/resolve.js";
 import type { System } from "../../system/index.js";
 import type { RealizationTable } from "../addresses/index.js";
@@ -20,7 +21,6 @@ export interface ProxyOptions {
 }
 
 const DNS_OUTCOMES = new Set(["NXDOMAIN", "SERVFAIL", "DNS_REFUSED", "NO_ANSWER"]);
-const NET_OUTCOMES = new Set(["NO_ROUTE", "BLOCKED_BY_FIREWALL", "BLOCKED_BY_NSG", "NO_INTERNET"]);
 
 /**
  * A site proxy of the world (`Arclink.OnPremises/sites/proxies`) on its realized address:
@@ -91,7 +91,7 @@ export async function startConnectProxy(
       outcome: c.outcome,
       trace: c.trace,
     };
-    if (NET_OUTCOMES.has(c.outcome) && !c.trace.reach) {
+    if (NETWORK_BLOCKED_OUTCOMES.has(c.outcome) && !c.trace.reach) {
       log(`the client cannot reach the proxy: ${c.reason}`, { ...extra, action: "drop" });
       client.pause();
       setTimeout(() => client.destroy(), upstreamTimeoutMs).unref();
@@ -101,7 +101,7 @@ export async function startConnectProxy(
       log(`"${name}" does not resolve at the proxy: ${c.reason}`, { ...extra, status: 502 });
       return answer(502, "Bad Gateway", `"${name}" does not resolve at the proxy`);
     }
-    if (NET_OUTCOMES.has(c.outcome)) {
+    if (NETWORK_BLOCKED_OUTCOMES.has(c.outcome)) {
       log(`upstream ${resolved}:443 dropped: ${c.reason}`, { ...extra, status: 504 });
       setTimeout(() => answer(504, "Gateway Timeout", `upstream ${resolved}:443 timed out`), upstreamTimeoutMs).unref();
       return;

@@ -103,3 +103,21 @@ export interface Connection {
   reason: string;
   trace: ConnectTrace;
 }
+
+/** Outcomes where the network stops the connection before any service answers (no route, NSG, firewall, no internet). */
+export const NETWORK_BLOCKED_OUTCOMES: ReadonlySet<ConnectOutcome> = new Set([
+  "NO_ROUTE",
+  "BLOCKED_BY_FIREWALL",
+  "BLOCKED_BY_NSG",
+  "NO_INTERNET",
+]);
+
+/** Outcomes where the agent never reaches a listener: the name does not resolve, the network blocks, nothing listens. */
+export const UNREACHABLE_OUTCOMES: ReadonlySet<ConnectOutcome> = new Set([
+  "NXDOMAIN",
+  "SERVFAIL",
+  "DNS_REFUSED",
+  "NO_ANSWER",
+  ...NETWORK_BLOCKED_OUTCOMES,
+  "NO_LISTENER",
+]);
