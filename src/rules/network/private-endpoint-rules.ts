@@ -1,4 +1,4 @@
-import { arcScopeOf } from "../../semantics/model/arc-private-endpoint.js";
+import { arcScopeOf, isArcScopeId } from "../../semantics/model/arc-private-endpoint.js";
 import { ARC_GROUP_ID } from "../../world/catalog/arc-private-link.js";
 import { idKey, keyOf, sameId } from "../../world/index.js";
 import { ArmError } from "../errors.js";
@@ -77,7 +77,11 @@ export const oneScopePerVirtualNetwork: Rule = {
   types: [PRIVATE_ENDPOINT_TYPE],
   checkPut(after, pe) {
     const vnetId = vnetOfEndpoint(after, pe.id);
-    const mine = peConnections(pe)[0]?.scopeId;
+    // Only an endpoint to an Arc scope takes the vnet's one scope; a key vault's or a
+    // storage account's endpoint beside it does not.
+    const mine = peConnections(pe)
+      .map((c) => c.scopeId)
+      .find((id) => id !== undefined && isArcScopeId(id));
     if (!vnetId || !mine) return undefined;
     // Runs on every endpoint write: compare keys computed once, not ids parsed per pair.
     const vnetKey = idKey(vnetId);
