@@ -8,7 +8,9 @@
 //              authoritative for the zone.
 // Each server is measured ROUNDS times, interleaved, and the median kept: throughput with
 // dnsperf -l SECONDS, then latency percentiles at a fixed rate (-Q) from dnsperf -v.
-// Run: npm run bench:dns   (node --import tsx bench/dns.ts [--quick] [--workers 2])
+// arclink runs as `arclink up` runs it: one process, UDP answered by the native fast path
+// (2 threads, recvmmsg/sendmmsg) from answers JavaScript installed, misses in JavaScript.
+// Run: npm run bench:dns   (node --import tsx bench/dns.ts [--quick])
 // Needs: apt-get install -y dnsperf dnsmasq-base unbound (the script installs them if missing).
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -18,8 +20,6 @@ import { createInterface } from "node:readline";
 import { spawnReady, stopChild } from "./lib/processes.js";
 
 const quick = process.argv.includes("--quick");
-const workersArg = process.argv.indexOf("--workers");
-const WORKERS = workersArg >= 0 ? Number(process.argv[workersArg + 1]) : 2;
 const ROUNDS = quick ? 1 : 3;
 const SECONDS = quick ? 3 : 5;
 const LATENCY_QPS = 5000;
@@ -184,15 +184,7 @@ async function main() {
     ]),
     start("unbound", ["-d", "-c", unboundConf()]),
   ];
-  const arclink = await spawnReady([
-    "--import",
-    "tsx",
-    "bench/lib/dns-arclink-server.ts",
-    "--port",
-    "5300",
-    "--workers",
-    String(WORKERS),
-  ]);
+  const arclink = await spawnReady(["--import", "tsx", "bench/lib/dns-arclink-server.ts", "--port", "5300"]);
   try {
     await Promise.all([
       until(PEERS.dnsmasq.address, PEERS.dnsmasq.port),
@@ -201,7 +193,7 @@ async function main() {
     const a = arclink.ready as { dc01: string; web01: string; port: number };
     await until(a.dc01, a.port, a.web01);
     const targets: Target[] = [
-      { name: `arclink (${WORKERS} worker${WORKERS > 1 ? "s" : ""})`, address: a.dc01, port: a.port, from: a.web01 },
+      { name: "arclink (native UDP, 2 threads)", address: a.dc01, port: a.port, from: a.web01 },
       { name: "dnsmasq 2.90", ...PEERS.dnsmasq },
       { name: "unbound 1.17 (2 threads)", ...PEERS.unbound },
     ];
