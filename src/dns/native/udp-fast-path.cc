@@ -45,7 +45,11 @@ constexpr size_t SLOTS = 1 << 17;         // open addressing, load factor <= 0.5
 constexpr size_t MAX_ENTRIES = SLOTS / 2;
 constexpr size_t MAX_BYTES = 32u << 20;   // templates + keys of one version
 constexpr size_t MAX_TEMPLATE = 1232;     // the EDNS payload arclink advertises: UDP answers never exceed it
-constexpr size_t QUEUE = 16384;           // datagrams waiting for JavaScript
+// Datagrams waiting for JavaScript: about what the kernel's default receive buffer holds, so a
+// flood of misses is dropped early instead of queued for seconds (bufferbloat).
+constexpr size_t QUEUE = 2048;
+constexpr size_t QUEUE_BYTES = 4u << 20;
+std::atomic<size_t> queuedBytes{0};  // in this process, all engines
 constexpr uint64_t STOP_TAG = ~uint64_t(0);
 
 uint16_t be16(const uint8_t* p) { return uint16_t((p[0] << 8) | p[1]); }
@@ -265,6 +269,7 @@ class Engine : public Napi::ObjectWrap<Engine> {
   void Run(Worker* w) {
     epoll_event events[32];
     for (;;) {
+      const uint64_t seen = closes_.load(std::memory_order_acquire);
       int n = epoll_wait(w->epfd, events, 32, -1);
       if (n < 0) {
         if (errno == EINTR) continue;
@@ -272,6 +277,9 @@ class Engine : public Napi::ObjectWrap<Engine> {
       }
       while (writers_.load(std::memory_order_acquire) != 0) sched_yield();
       std::lock_guard<std::mutex> guard(w->mu);
+      // A socket was closed since epoll_wait began: its events may be stale (its descriptor even
+      // reused). Poll again: epoll is level-triggered, so nothing is lost.
+      if (closes_.load(std::memory_order_acquire) != seen) continue;
       for (int i = 0; i < n; i++) {
         if (events[i].data.u64 == STOP_TAG) return;
         Serve(w, int(events[i].data.u64 & 0xffffffffu), uint32_t(events[i].data.u64 >> 32));
@@ -334,14 +342,23 @@ class Engine : public Napi::ObjectWrap<Engine> {
   }
 
   void Pass(uint32_t group, uint32_t ip, uint16_t port, const uint8_t* p, size_t n) {
+    if (queuedBytes.fetch_add(n, std::memory_order_relaxed) + n > QUEUE_BYTES) {
+      queuedBytes.fetch_sub(n, std::memory_order_relaxed);
+      dropped_.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
     Packet* packet = static_cast<Packet*>(malloc(sizeof(Packet) + n));
-    if (!packet) return;
+    if (!packet) {
+      queuedBytes.fetch_sub(n, std::memory_order_relaxed);
+      return;
+    }
     packet->group = group;
     packet->ip = ip;
     packet->port = port;
     packet->len = uint32_t(n);
     memcpy(packet->data, p, n);
     if (tsfn_.NonBlockingCall(packet) != napi_ok) {
+      queuedBytes.fetch_sub(n, std::memory_order_relaxed);
       free(packet);
       dropped_.fetch_add(1, std::memory_order_relaxed);
       return;
@@ -396,7 +413,8 @@ class Engine : public Napi::ObjectWrap<Engine> {
     const int fd = it->second;
     groups_.erase(it);
     for (auto& w : workers_) epoll_ctl(w->epfd, EPOLL_CTL_DEL, fd, nullptr);
-    LockWorkers();  // a round that saw the socket before EPOLL_CTL_DEL has ended
+    closes_.fetch_add(1, std::memory_order_acq_rel);
+    LockWorkers();  // a round that saw the socket before EPOLL_CTL_DEL has ended; later ones skip it
     close(fd);
     UnlockWorkers();
     return info.Env().Undefined();
@@ -430,8 +448,9 @@ class Engine : public Napi::ObjectWrap<Engine> {
     uint8_t key[KEY_MAX];
     size_t qend = 0;
     const size_t klen = plainQueryKey(query.Data(), query.Length(), group, ip, key, &qend);
+    if (!klen) return Napi::Boolean::New(env, false);
     const size_t limit = (key[8] << 8 | key[9]) ? size_t(key[8] << 8 | key[9]) : 512;
-    if (!klen || len > reply.Length() || len < qend || len > limit || version != table_->version ||
+    if (len > reply.Length() || len < qend || len > limit || version != table_->version ||
         table_->count >= MAX_ENTRIES || groups_.find(group) == groups_.end())
       return Napi::Boolean::New(env, false);
     const uint64_t h = Hash(key, klen);
@@ -482,10 +501,12 @@ class Engine : public Napi::ObjectWrap<Engine> {
   Tsfn tsfn_;
   bool stopped_ = false;
   std::atomic<int> writers_{0};
+  std::atomic<uint64_t> closes_{0};
   std::atomic<uint64_t> hits_{0}, passed_{0}, dropped_{0}, installed_{0};
 };
 
 void CallJs(Napi::Env env, Napi::Function callback, std::nullptr_t*, Packet* packet) {
+  queuedBytes.fetch_sub(packet->len, std::memory_order_relaxed);
   if (env != nullptr && callback != nullptr) {
     callback.Call({Napi::Number::New(env, packet->group), Napi::Number::New(env, packet->ip),
                    Napi::Number::New(env, packet->port), Napi::Buffer<uint8_t>::Copy(env, packet->data, packet->len)});
