@@ -179,3 +179,30 @@ test("random mutations of cached queries get exactly JavaScript's reply (or none
   assert.ok(answered > 1000);
   assert.ok(live.plane.udpStats().hits > before, "some mutations (case, RD, ID-only) were served natively");
 });
+
+test("a DNS server that goes away under load closes its socket; the others keep answering natively", async () => {
+  const id = `${SUB}/providers/Arclink.OnPremises/sites/hq/dnsServers/dc07`;
+  live.system.put(id, { properties: { address: "192.168.0.17", forwarders: ["10.10.2.4"], recursion: false } });
+  await live.plane.settled();
+  const dc07 = live.at("dnsServers/dc07");
+  const sockets = live.plane.udpStats().sockets;
+  const flood = createSocket("udp4");
+  await new Promise<void>((r) => flood.bind(0, web01, () => r()));
+  const query = goodQuery("gbl.his.arc.azure.com", "A", 700);
+  let replies = 0;
+  flood.on("message", () => replies++);
+  for (let i = 0; i < 2000; i++) {
+    flood.send(query, live.plane.port, dc07);
+    if (i === 1000) live.system.delete(id);
+    if (i % 100 === 0) await new Promise((r) => setImmediate(r));
+  }
+  await live.plane.settled();
+  flood.close();
+  assert.ok(replies > 0, "dc07 answered before it went away");
+  assert.equal(live.plane.udpStats().sockets, sockets - 1);
+  const hits = live.plane.udpStats().hits;
+  const q = goodQuery("gbl.his.arc.azure.com", "A", 701);
+  assert.deepEqual(await ask(q), jsAnswer(q));
+  assert.deepEqual(await ask(withId(q, 702)), jsAnswer(withId(q, 702)));
+  assert.ok(live.plane.udpStats().hits > hits);
+});
