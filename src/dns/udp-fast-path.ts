@@ -19,6 +19,8 @@ export interface UdpFastPathStats {
   /** Datagrams dropped because JavaScript's queue was full. */
   dropped: number;
   installed: number;
+  /** Times a full table started over (a flood of distinct names). */
+  flushes: number;
 }
 
 /** One UDP socket of the fast path. */
@@ -49,6 +51,7 @@ type NativeAddon = {
   UdpEngine: new (
     threads: number,
     onDatagram: (id: number, ip: number, port: number, message: Buffer) => void,
+    maxAnswers?: number,
   ) => NativeEngine;
 };
 
@@ -87,7 +90,14 @@ export function ipv4String(n: number): string {
  * const socket = udp.listen("127.62.36.10", 53, handle);
  * udp.reset(7); // snapshot version 7: no answer of version 6 is served again
  */
-export function startUdpFastPath({ threads = Math.min(2, availableParallelism()) } = {}): UdpFastPath {
+export function startUdpFastPath({
+  threads = Math.min(2, availableParallelism()),
+  maxAnswers = 65_536,
+}: {
+  threads?: number;
+  /** Answers kept per version (at most 65,536); a full table starts over. */
+  maxAnswers?: number;
+} = {}): UdpFastPath {
   const handlers = new Map<number, MessageHandler>();
   const engine = new (loadAddon().UdpEngine)(threads, function onDatagram(id, ip, port, message) {
     const handle = handlers.get(id);
@@ -108,7 +118,7 @@ export function startUdpFastPath({ threads = Math.min(2, availableParallelism())
     } catch {
       // a bug must not take the server down; the asker times out
     }
-  });
+  }, maxAnswers);
   let stopped = false;
   return {
     listen(host, port, handle) {

@@ -120,11 +120,12 @@ struct Entry {
 
 /** Encoded answers of one snapshot version, by key (open addressing, linear probing). */
 struct Table {
-  explicit Table(uint32_t v) : version(v), slots(SLOTS, nullptr) {}
+  Table(uint32_t v, size_t max) : version(v), maxEntries(max), slots(SLOTS, nullptr) {}
   ~Table() {
     for (Entry* e : slots) free(e);
   }
   uint32_t version;
+  size_t maxEntries;
   std::vector<Entry*> slots;
   size_t count = 0;
   size_t bytes = 0;
@@ -136,9 +137,11 @@ struct Table {
       if (e->hash == h && e->keyLen == len && memcmp(e->data, key, len) == 0) return e;
     }
   }
+  static size_t sizeOf(size_t len, size_t tlen) { return sizeof(Entry) + len + tlen; }
+  bool full(size_t size) const { return count >= maxEntries || bytes + size > MAX_BYTES; }
   bool insert(const uint8_t* key, size_t len, uint64_t h, const uint8_t* tmpl, size_t tlen, size_t qend) {
-    const size_t size = sizeof(Entry) + len + tlen;
-    if (count >= MAX_ENTRIES || bytes + size > MAX_BYTES || find(key, len, h)) return false;
+    const size_t size = sizeOf(len, tlen);
+    if (full(size) || find(key, len, h)) return false;
     Entry* e = static_cast<Entry*>(malloc(size));
     if (!e) return false;
     e->hash = h;
@@ -195,7 +198,7 @@ class Engine : public Napi::ObjectWrap<Engine> {
                         InstanceMethod("destroy", &Engine::Destroy)});
   }
 
-  // new UdpEngine(threads, onDatagram(group, ip, port, bytes))
+  // new UdpEngine(threads, onDatagram(group, ip, port, bytes), maxAnswers?)
   explicit Engine(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Engine>(info) {
     Napi::Env env = info.Env();
     if (info.Length() < 2 || !info[0].IsNumber() || !info[1].IsFunction()) {
@@ -205,9 +208,13 @@ class Engine : public Napi::ObjectWrap<Engine> {
     int threads = info[0].As<Napi::Number>().Int32Value();
     if (threads < 1) threads = 1;
     if (threads > 16) threads = 16;
+    if (info.Length() > 2 && info[2].IsNumber()) {
+      const int64_t max = info[2].As<Napi::Number>().Int64Value();
+      maxEntries_ = max < 1 ? 1 : max > int64_t(MAX_ENTRIES) ? MAX_ENTRIES : size_t(max);
+    }
     std::random_device rd;
     seed_ = (uint64_t(rd()) << 32) ^ rd() ^ 0xcbf29ce484222325ull;
-    table_ = std::make_unique<Table>(0);
+    table_ = std::make_unique<Table>(0, maxEntries_);
     tsfn_ = Tsfn::New(env, info[1].As<Napi::Function>(), "arclink-dns-udp", QUEUE, 1);
     tsfn_.Unref(env);  // the sockets do not keep the process alive on their own (the TCP listeners do)
     for (int i = 0; i < threads; i++) {
@@ -451,10 +458,18 @@ class Engine : public Napi::ObjectWrap<Engine> {
     if (!klen) return Napi::Boolean::New(env, false);
     const size_t limit = (key[8] << 8 | key[9]) ? size_t(key[8] << 8 | key[9]) : 512;
     if (len > reply.Length() || len < qend || len > limit || version != table_->version ||
-        table_->count >= MAX_ENTRIES || groups_.find(group) == groups_.end())
+        groups_.find(group) == groups_.end())
       return Napi::Boolean::New(env, false);
     const uint64_t h = Hash(key, klen);
+    // A full table starts over (a flood of distinct names must not keep the answers asked
+    // for most out of it until the next version): the next miss of each installs it again.
+    std::unique_ptr<Table> old;
+    if (table_->full(Table::sizeOf(klen, len))) {
+      old = std::make_unique<Table>(version, maxEntries_);
+      flushes_.fetch_add(1, std::memory_order_relaxed);
+    }
     LockWorkers();
+    if (old) table_.swap(old);
     const bool done = table_->insert(key, klen, h, reply.Data(), len, qend);
     UnlockWorkers();
     if (done) installed_.fetch_add(1, std::memory_order_relaxed);
@@ -463,7 +478,7 @@ class Engine : public Napi::ObjectWrap<Engine> {
 
   // reset(version): a new, empty table for a new snapshot version.
   Napi::Value Reset(const Napi::CallbackInfo& info) {
-    auto next = std::make_unique<Table>(info[0].As<Napi::Number>().Uint32Value());
+    auto next = std::make_unique<Table>(info[0].As<Napi::Number>().Uint32Value(), maxEntries_);
     LockWorkers();
     table_.swap(next);
     UnlockWorkers();
@@ -482,6 +497,7 @@ class Engine : public Napi::ObjectWrap<Engine> {
     o.Set("passed", double(passed_.load()));
     o.Set("dropped", double(dropped_.load()));
     o.Set("installed", double(installed_.load()));
+    o.Set("flushes", double(flushes_.load()));
     return o;
   }
 
@@ -498,11 +514,12 @@ class Engine : public Napi::ObjectWrap<Engine> {
   uint32_t nextGroup_ = 0;
   std::unique_ptr<Table> table_;
   uint64_t seed_ = 0;
+  size_t maxEntries_ = MAX_ENTRIES;
   Tsfn tsfn_;
   bool stopped_ = false;
   std::atomic<int> writers_{0};
   std::atomic<uint64_t> closes_{0};
-  std::atomic<uint64_t> hits_{0}, passed_{0}, dropped_{0}, installed_{0};
+  std::atomic<uint64_t> hits_{0}, passed_{0}, dropped_{0}, installed_{0}, flushes_{0};
 };
 
 void CallJs(Napi::Env env, Napi::Function callback, std::nullptr_t*, Packet* packet) {
