@@ -99,26 +99,30 @@ export function startUdpFastPath({
   maxAnswers?: number;
 } = {}): UdpFastPath {
   const handlers = new Map<number, MessageHandler>();
-  const engine = new (loadAddon().UdpEngine)(threads, function onDatagram(id, ip, port, message) {
-    const handle = handlers.get(id);
-    if (!handle) return;
-    try {
-      const reply = handle(message, ipv4String(ip), "udp");
-      if (!reply) return;
-      if (reply.delayMs > 0) {
-        setTimeout(
-          () => handlers.has(id) && engine.send(id, ip, port, reply.message, reply.length),
-          reply.delayMs,
-        ).unref();
-        return;
+  const engine = new (loadAddon().UdpEngine)(
+    threads,
+    function onDatagram(id, ip, port, message) {
+      const handle = handlers.get(id);
+      if (!handle) return;
+      try {
+        const reply = handle(message, ipv4String(ip), "udp");
+        if (!reply) return;
+        if (reply.delayMs > 0) {
+          setTimeout(
+            () => handlers.has(id) && engine.send(id, ip, port, reply.message, reply.length),
+            reply.delayMs,
+          ).unref();
+          return;
+        }
+        engine.send(id, ip, port, reply.message, reply.length);
+        if (reply.cacheVersion !== undefined)
+          engine.install(id, ip, message, reply.message, reply.length, reply.cacheVersion);
+      } catch {
+        // a bug must not take the server down; the asker times out
       }
-      engine.send(id, ip, port, reply.message, reply.length);
-      if (reply.cacheVersion !== undefined)
-        engine.install(id, ip, message, reply.message, reply.length, reply.cacheVersion);
-    } catch {
-      // a bug must not take the server down; the asker times out
-    }
-  }, maxAnswers);
+    },
+    maxAnswers,
+  );
   let stopped = false;
   return {
     listen(host, port, handle) {
