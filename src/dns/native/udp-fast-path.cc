@@ -406,7 +406,7 @@ class Engine : public Napi::ObjectWrap<Engine> {
     groups_[id] = fd;
     for (auto& w : workers_) {
       epoll_event ev{};
-      ev.events = EPOLLIN;
+      ev.events = EPOLLIN | EPOLLEXCLUSIVE;  // one worker woken per arrival, not both
       ev.data.u64 = (uint64_t(id) << 32) | uint32_t(fd);
       epoll_ctl(w->epfd, EPOLL_CTL_ADD, fd, &ev);
     }
