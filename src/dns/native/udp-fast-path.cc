@@ -179,8 +179,9 @@ struct Worker {
   int stopfd = -1;
   std::mutex mu;  // held while serving one round of events; writers take every worker's
   std::thread thread;
-  std::vector<uint8_t> in;
-  std::vector<uint8_t> out;
+  // Not zero-filled: pages the kernel never writes are never resident.
+  std::unique_ptr<uint8_t[]> in{new uint8_t[size_t(BATCH) * MAX_DATAGRAM]};
+  std::unique_ptr<uint8_t[]> out{new uint8_t[size_t(BATCH) * MAX_TEMPLATE]};
   mmsghdr rmsgs[BATCH];
   iovec riov[BATCH];
   sockaddr_in rfrom[BATCH];
@@ -230,8 +231,6 @@ class Engine : public Napi::ObjectWrap<Engine> {
       ev.events = EPOLLIN;
       ev.data.u64 = STOP_TAG;
       epoll_ctl(w->epfd, EPOLL_CTL_ADD, w->stopfd, &ev);
-      w->in.resize(size_t(BATCH) * MAX_DATAGRAM);
-      w->out.resize(size_t(BATCH) * MAX_TEMPLATE);
       workers_.push_back(std::move(w));
     }
     for (auto& w : workers_) w->thread = std::thread(&Engine::Run, this, w.get());
@@ -297,7 +296,7 @@ class Engine : public Napi::ObjectWrap<Engine> {
   /** One recvmmsg batch from a socket: hits answered here, the rest handed to JavaScript. */
   void Serve(Worker* w, int fd, uint32_t group) {
     for (int i = 0; i < BATCH; i++) {
-      w->riov[i] = {w->in.data() + size_t(i) * MAX_DATAGRAM, MAX_DATAGRAM};
+      w->riov[i] = {w->in.get() + size_t(i) * MAX_DATAGRAM, MAX_DATAGRAM};
       w->rmsgs[i].msg_hdr = {};
       w->rmsgs[i].msg_hdr.msg_name = &w->rfrom[i];
       w->rmsgs[i].msg_hdr.msg_namelen = sizeof(sockaddr_in);
@@ -322,7 +321,7 @@ class Engine : public Napi::ObjectWrap<Engine> {
         Pass(group, ip, ntohs(w->rfrom[i].sin_port), p, n);
         continue;
       }
-      uint8_t* out = w->out.data() + size_t(k) * MAX_TEMPLATE;
+      uint8_t* out = w->out.get() + size_t(k) * MAX_TEMPLATE;
       memcpy(out, e->data + e->keyLen, e->len);
       // The asker's ID, RD bit and question bytes (its case) [RFC 1035 §4.1.1, RFC 4343].
       out[0] = p[0];
