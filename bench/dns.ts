@@ -7,19 +7,21 @@
 //              inbound endpoint; dnsmasq and unbound forward to an upstream dnsmasq that is
 //              authoritative for the zone.
 // Each server is measured ROUNDS times, interleaved, and the median kept: throughput with
-// dnsperf -l SECONDS, then latency percentiles at a fixed rate (-Q) from dnsperf -v.
-// Run: npm run bench:dns   (node --import tsx bench/dns.ts [--quick] [--workers 2])
+// dnsperf -l SECONDS, then latency percentiles at a fixed rate (-Q) from dnsperf -v. The
+// server's own CPU time per answered cached query (from /proc/PID/stat, user + system) is
+// less sensitive to other load on the machine than queries per second.
+// arclink runs as `arclink up` runs it: one process, UDP answered by the native fast path
+// (2 threads, recvmmsg/sendmmsg) from answers JavaScript installed, misses in JavaScript.
+// Run: npm run bench:dns   (node --import tsx bench/dns.ts [--quick])
 // Needs: apt-get install -y dnsperf dnsmasq-base unbound (the script installs them if missing).
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { spawnReady, stopChild } from "./lib/processes.js";
 
 const quick = process.argv.includes("--quick");
-const workersArg = process.argv.indexOf("--workers");
-const WORKERS = workersArg >= 0 ? Number(process.argv[workersArg + 1]) : 2;
 const ROUNDS = quick ? 1 : 3;
 const SECONDS = quick ? 3 : 5;
 const LATENCY_QPS = 5000;
@@ -118,15 +120,27 @@ interface Target {
   address: string;
   port: number;
   from?: string;
+  pid?: number;
 }
 
-function dnsperfQps(t: Target, file: string): { qps: number; lost: number } {
+/** CPU seconds (user + system) a process has used so far: fields 14 and 15 of /proc/PID/stat, in clock ticks. */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+}
+
+function dnsperfQps(t: Target, file: string): { qps: number; lost: number; cpuUsPerQuery: number } {
   const args = ["-s", t.address, "-p", String(t.port), "-d", file, "-l", String(SECONDS), "-c", "4", "-q", "200"];
   if (t.from) args.push("-a", t.from);
+  const cpu = cpuSeconds(t.pid);
   const out = execFileSync("dnsperf", args, { encoding: "utf8" });
+  const used = cpuSeconds(t.pid) - cpu;
   const qps = Number(/Queries per second:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
   const lost = Number(/Queries lost:\s+(\d+)/.exec(out)?.[1] ?? 0);
-  return { qps, lost };
+  const completed = Number(/Queries completed:\s+(\d+)/.exec(out)?.[1] ?? 0);
+  return { qps, lost, cpuUsPerQuery: completed ? (used * 1e6) / completed : 0 };
 }
 
 async function dnsperfLatency(
@@ -184,15 +198,7 @@ async function main() {
     ]),
     start("unbound", ["-d", "-c", unboundConf()]),
   ];
-  const arclink = await spawnReady([
-    "--import",
-    "tsx",
-    "bench/lib/dns-arclink-server.ts",
-    "--port",
-    "5300",
-    "--workers",
-    String(WORKERS),
-  ]);
+  const arclink = await spawnReady(["--import", "tsx", "bench/lib/dns-arclink-server.ts", "--port", "5300"]);
   try {
     await Promise.all([
       until(PEERS.dnsmasq.address, PEERS.dnsmasq.port),
@@ -201,9 +207,15 @@ async function main() {
     const a = arclink.ready as { dc01: string; web01: string; port: number };
     await until(a.dc01, a.port, a.web01);
     const targets: Target[] = [
-      { name: `arclink (${WORKERS} worker${WORKERS > 1 ? "s" : ""})`, address: a.dc01, port: a.port, from: a.web01 },
-      { name: "dnsmasq 2.90", ...PEERS.dnsmasq },
-      { name: "unbound 1.17 (2 threads)", ...PEERS.unbound },
+      {
+        name: "arclink (native UDP, 2 threads)",
+        address: a.dc01,
+        port: a.port,
+        from: a.web01,
+        pid: arclink.child.pid,
+      },
+      { name: "dnsmasq 2.90", ...PEERS.dnsmasq, pid: children[1].pid },
+      { name: "unbound 1.17 (2 threads)", ...PEERS.unbound, pid: children[2].pid },
     ];
     const results: Record<string, Record<string, number[]>> = {};
     const lat: Record<string, Record<string, Awaited<ReturnType<typeof dnsperfLatency>>>> = {};
@@ -214,7 +226,13 @@ async function main() {
           results[t.name] ??= {};
           results[t.name][kind] ??= [];
           results[t.name][kind].push(r.qps);
-          process.stderr.write(`round ${round + 1} ${t.name} ${kind}: ${Math.round(r.qps)} qps (${r.lost} lost)\n`);
+          if (kind === "cached") {
+            results[t.name].cpu ??= [];
+            results[t.name].cpu.push(r.cpuUsPerQuery);
+          }
+          process.stderr.write(
+            `round ${round + 1} ${t.name} ${kind}: ${Math.round(r.qps)} qps (${r.lost} lost), ${r.cpuUsPerQuery.toFixed(2)} µs CPU/query\n`,
+          );
         }
       }
     }
@@ -228,15 +246,16 @@ async function main() {
       const f = median(results[t.name].forwarded);
       const lc = lat[t.name].cached;
       const lf = lat[t.name].forwarded;
-      return `| ${t.name} | ${Math.round(c)} | ${(c / best("cached")).toFixed(2)}× | ${lc.p50} / ${lc.p90} / ${lc.p99} / ${lc.p999} | ${Math.round(f)} | ${(f / best("forwarded")).toFixed(2)}× | ${lf.p50} / ${lf.p90} / ${lf.p99} / ${lf.p999} |`;
+      const cpu = median(results[t.name].cpu).toFixed(2);
+      return `| ${t.name} | ${Math.round(c)} | ${(c / best("cached")).toFixed(2)}× | ${cpu} | ${lc.p50} / ${lc.p90} / ${lc.p99} / ${lc.p999} | ${Math.round(f)} | ${(f / best("forwarded")).toFixed(2)}× | ${lf.p50} / ${lf.p90} / ${lf.p99} / ${lf.p999} |`;
     });
     process.stdout.write(
       [
         `dnsperf 2.10, -c 4 -q 200, ${SECONDS} s per run, median of ${ROUNDS} interleaved rounds; latency at ${LATENCY_QPS} qps (µs p50 / p90 / p99 / p99.9)`,
         `load average at the end: ${execFileSync("cat", ["/proc/loadavg"], { encoding: "utf8" }).trim()}`,
         "",
-        "| server | cached qps | vs best peer | cached latency µs | forwarded qps | vs best peer | forwarded latency µs |",
-        "|---|---|---|---|---|---|---|",
+        "| server | cached qps | vs best peer | cached CPU µs/query | cached latency µs | forwarded qps | vs best peer | forwarded latency µs |",
+        "|---|---|---|---|---|---|---|---|",
         ...rows,
         "",
       ].join("\n"),

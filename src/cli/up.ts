@@ -189,7 +189,7 @@ export function registerUp(program: Command): void {
             `  World:              ${summary.resources} resources${worldSummary ? ` (applied ${worldSummary.file})` : ""}`,
             ...(system.dns
               ? [
-                  `  DNS servers:        ${dnsServers.length} on port ${system.dns.port} (arclink addresses prints every address)`,
+                  `  DNS servers:        ${dnsServers.length} on port ${system.dns.port}, UDP on ${system.dns.udpStats().threads} native threads (arclink addresses prints every address)`,
                   ...dnsServers.map(
                     (d) =>
                       `    ${`${d.realized}:${d.port}`.padEnd(21)} ${d.worldAddress.padEnd(15)} ${d.kind.padEnd(16)} ${d.id}`,

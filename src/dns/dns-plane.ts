@@ -13,6 +13,7 @@ import { type DnsEntity, dnsEntities } from "./dns-entity.js";
 import { type EntityServer, type Reply, startEntityServer } from "./entity-server.js";
 import { parseQuery } from "./query-parse.js";
 import { EDNS_PAYLOAD, encodeError, FLAG, udpLimit } from "./response-encode.js";
+import { startUdpFastPath, type UdpFastPathStats } from "./udp-fast-path.js";
 
 /** The part of the system hub the DNS plane needs. */
 export interface DnsSystem {
@@ -32,6 +33,8 @@ export interface DnsPlaneOptions {
   forwardTimeoutMs?: number;
   maxTcpConnections?: number;
   tcpIdleMs?: number;
+  /** Threads of the native UDP fast path (default: min(2, cores)). */
+  udpThreads?: number;
   /** Called when a server cannot start on its address (e.g. address in use). */
   onError?: (error: Error, entity: DnsEntity) => void;
 }
@@ -53,6 +56,8 @@ export interface DnsPlane {
   entities(): DnsEntityInfo[];
   /** Answers one message as the entity at `realized` would (no socket): for tests and benchmarks. */
   answer(realized: string, message: Buffer, from: string, transport?: "udp" | "tcp"): Reply | undefined;
+  /** Counters of the native UDP fast path (answers served without JavaScript, …). */
+  udpStats(): UdpFastPathStats;
   /** Resolves once the listeners match the latest version (servers started and stopped). */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -93,6 +98,7 @@ export async function startDnsPlane({
   forwardTimeoutMs = 100,
   maxTcpConnections,
   tcpIdleMs,
+  udpThreads,
   onError = (error, entity) =>
     process.stderr.write(`arclink:dns: cannot serve ${entity.id} on ${entity.address.realized}: ${error.message}\n`),
 }: DnsPlaneOptions): Promise<DnsPlane> {
@@ -101,6 +107,7 @@ export async function startDnsPlane({
   const servers = new Map<string, EntityServer | Promise<EntityServer | undefined>>();
   let reconciling: Promise<void> = Promise.resolve();
   const ring = Buffer.allocUnsafe(RING * SLOT);
+  const udp = startUdpFastPath({ threads: udpThreads });
   let slot = 0;
 
   /** `defaultFrom` as a resource id: given as an id, or the name of one host or proxy. */
@@ -180,7 +187,9 @@ export async function startDnsPlane({
       out[1] = message[1];
       out[2] = (out[2] & ~(FLAG.RD >> 8)) | (message[2] & (FLAG.RD >> 8));
       message.copy(out, 12, 12, q.questionEnd);
-      return { message: out, length: wire.length, delayMs: answer.delayMs };
+      // The native fast path serves the same bytes to later UDP askers with this key, until the version changes.
+      const cacheVersion = fromRing ? s.version : undefined;
+      return { message: out, length: wire.length, delayMs: answer.delayMs, cacheVersion };
     };
   }
 
@@ -198,6 +207,7 @@ export async function startDnsPlane({
         host,
         port: dnsPort,
         handle: handle(host),
+        udp,
         maxTcpConnections,
         tcpIdleMs,
       }).then(
@@ -220,6 +230,7 @@ export async function startDnsPlane({
   const unsubscribe = system.subscribe(({ version, snapshot }) => {
     const next = build(version, snapshot);
     state = next; // atomic: every query after this line answers from the new version
+    udp.reset(version); // and no answer of an older version is served natively
     reconciling = reconciling.then(() => reconcile(next));
   });
   reconciling = reconcile(state);
@@ -238,6 +249,7 @@ export async function startDnsPlane({
         port: dnsPort,
       })),
     answer: (realized, message, from, transport = "udp") => handle(realized)(message, from, transport),
+    udpStats: () => udp.stats(),
     settled: () => reconciling,
     async stop() {
       unsubscribe();
@@ -245,6 +257,7 @@ export async function startDnsPlane({
       const all = [...servers.values()];
       servers.clear();
       await Promise.all(all.map(async (s) => (await s)?.close()));
+      udp.stop();
     },
   };
 }

@@ -1,11 +1,13 @@
-import { createSocket, type Socket } from "node:dgram";
 import { createServer, type Server, type Socket as TcpSocket } from "node:net";
+import type { UdpFastPath } from "./udp-fast-path.js";
 
 /** What the handler wants sent: a message (maybe after a delay), or nothing (drop). */
 export interface Reply {
   message: Buffer;
   length: number;
   delayMs: number;
+  /** Set when the same answer serves every later UDP query with the same key in this snapshot version. */
+  cacheVersion?: number;
 }
 
 /** Answers one message; `udp` says whether the answer must fit a UDP limit. */
@@ -15,6 +17,8 @@ export interface EntityServerOptions {
   host: string;
   port: number;
   handle: MessageHandler;
+  /** The native UDP engine that owns this address's UDP socket. */
+  udp: UdpFastPath;
   /** TCP connections open at once on this address [RFC 7766 §6.2.2]; more are closed at once. */
   maxTcpConnections?: number;
   /** A TCP connection idle this long is closed [RFC 7766 §6.2.3]. */
@@ -24,31 +28,6 @@ export interface EntityServerOptions {
 export interface EntityServer {
   readonly host: string;
   close(): Promise<void>;
-}
-
-function listenUdp(host: string, port: number, handle: MessageHandler): Promise<Socket> {
-  return new Promise((done, fail) => {
-    // The kernel's default receive buffer: a bigger one only queues a flood longer (bufferbloat).
-    const socket = createSocket({ type: "udp4", sendBufferSize: 4 << 20 });
-    socket.on("message", function onUdpQuery(message, rinfo) {
-      let reply: Reply | undefined;
-      try {
-        reply = handle(message, rinfo.address, "udp");
-      } catch {
-        return; // a bug must not take the server down; the asker times out
-      }
-      if (!reply) return;
-      const send = () => socket.send(reply.message, 0, reply.length, rinfo.port, rinfo.address);
-      if (reply.delayMs > 0) setTimeout(send, reply.delayMs).unref();
-      else send();
-    });
-    socket.once("error", fail);
-    socket.bind(port, host, () => {
-      socket.off("error", fail);
-      socket.on("error", () => {});
-      done(socket);
-    });
-  });
 }
 
 function listenTcp(host: string, port: number, handle: MessageHandler, max: number, idleMs: number): Promise<Server> {
@@ -97,19 +76,20 @@ function listenTcp(host: string, port: number, handle: MessageHandler, max: numb
 }
 
 /**
- * A UDP and a TCP DNS listener on one realized address, sharing one handler.
+ * A UDP (native fast path) and a TCP DNS listener on one realized address, sharing one handler.
  *
  * @example
- * const server = await startEntityServer({ host: "127.62.36.10", port: 53, handle });
+ * const server = await startEntityServer({ host: "127.62.36.10", port: 53, handle, udp: startUdpFastPath() });
  */
 export async function startEntityServer({
   host,
   port,
   handle,
+  udp: fastPath,
   maxTcpConnections = 128,
   tcpIdleMs = 10_000,
 }: EntityServerOptions): Promise<EntityServer> {
-  const udp = await listenUdp(host, port, handle);
+  const udp = fastPath.listen(host, port, handle);
   let tcp: Server;
   try {
     tcp = await listenTcp(host, port, handle, maxTcpConnections, tcpIdleMs);
@@ -121,10 +101,8 @@ export async function startEntityServer({
     host,
     async close() {
       for (const c of (tcp as Server & { open: Set<TcpSocket> }).open) c.destroy();
-      await Promise.all([
-        new Promise<void>((r) => udp.close(() => r())),
-        new Promise<void>((r) => tcp.close(() => r())),
-      ]);
+      udp.close();
+      await new Promise<void>((r) => tcp.close(() => r()));
     },
   };
 }
