@@ -32,8 +32,7 @@ export function regionalHis(location: string): string {
  */
 export async function beat(env: AgentEnv, store: AgentStateStore): Promise<BeatResult> {
   const state = store.load();
-  const key = store.loadKey();
-  if (state?.status !== "Connected" || !key) return { ok: false, error: "the agent is not connected" };
+  if (state?.status !== "Connected") return { ok: false, error: "the agent is not connected" };
   const host = installedHost(env, state.hostId);
   const his = regionalHis(state.location);
   const fail = (error: string): BeatResult => {
@@ -43,6 +42,9 @@ export async function beat(env: AgentEnv, store: AgentStateStore): Promise<BeatR
   for (let attempt = 0; attempt < 2; attempt++) {
     let cached = tokens.get(state.machineId);
     if (!cached || cached.until <= Date.now()) {
+      // The key is read (and an ES256 assertion signed) only when a token is needed: once an hour.
+      const key = store.loadKey();
+      if (!key) return { ok: false, error: "the agent is not connected" };
       const got = await hisToken(env, state.hostId, his, state.machineId, state.vmId, key, true);
       if (!got.token) return fail(failure(got, "Post", `https://${his}/machine/${state.vmId}/identity`));
       cached = { token: got.token, until: Date.now() + 50 * 60_000 };
