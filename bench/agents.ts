@@ -7,7 +7,6 @@
 // the machine's credential, the scope's decision, the status keeper.
 // Baseline in the same command: the same process for the same minute with no agents.
 // Run: npm run bench:agents   (BENCH_AGENTS=200 for a quicker run; BENCH_SECONDS=60)
-import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,14 +16,12 @@ import { DEFAULT_WORLD } from "../src/cli/up.js";
 import { DEFAULT_SUBSCRIPTION_ID } from "../src/system/index.js";
 import { startSystem } from "../src/system/start-system.js";
 import { parseWorld } from "../src/world-file/index.js";
+import { addBenchMachines, SCOPE } from "./lib/bench-machines.js";
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const SCALE = 60;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
-const RG = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}/resourceGroups/arc-pl`;
-const HQ = `${RG}/providers/Arclink.OnPremises/sites/hq`;
-const SCOPE = `${RG}/providers/Microsoft.HybridCompute/privateLinkScopes/arc-pls`;
 const port = () => 30_000 + Math.floor(Math.random() * 20_000);
 
 const data = mkdtempSync(join(tmpdir(), "arclink-bench-agents-"));
@@ -41,66 +38,20 @@ system.apply(parseWorld(readFileSync(DEFAULT_WORLD, "utf8"), DEFAULT_WORLD, DEFA
 
 // The generated hosts and their machines, onboarded as connect leaves them.
 const t0 = Date.now();
-const keys = Array.from({ length: AGENTS }, () => generateKeyPairSync("ec", { namedCurve: "P-256" }));
-const entries = keys.flatMap((k, i) => {
-  const name = `bench${i}`;
-  const machine = `${RG}/providers/Microsoft.HybridCompute/machines/${name}`;
-  return [
-    {
-      id: machine,
-      line: 0,
-      body: {
-        location: "westeurope",
-        properties: {
-          osType: "linux",
-          vmId: randomUUID(),
-          privateLinkScopeResourceId: SCOPE,
-          clientPublicKey: k.publicKey.export({ format: "der", type: "spki" }).toString("base64"),
-        },
-      },
-    },
-    {
-      id: `${HQ}/hosts/${name}`,
-      line: 0,
-      body: {
-        properties: {
-          address: `192.168.${10 + Math.floor(i / 250)}.${1 + (i % 250)}`,
-          os: "linux",
-          dnsServers: ["192.168.0.10"],
-          agent: { version: "1.45" },
-          machineId: machine,
-        },
-      },
-    },
-  ];
-});
-const report = system.apply(entries);
-if (report.errors.length) throw new Error(JSON.stringify(report.errors[0]));
-// Associated long ago: past the 15-minute delay.
-const past = new Date(system.now().getTime() - 16 * 60_000).toISOString();
-system.commit({
-  puts: system
-    .snapshot()
-    .ofType("Microsoft.HybridCompute/machines")
-    .filter((m) => m.internal?.privateLinkScopeAssociatedAt)
-    .map((m) => ({ ...m, internal: { ...m.internal, privateLinkScopeAssociatedAt: past } })),
-  deletes: [],
-});
-for (let i = 0; i < AGENTS; i++) {
-  const hostId = `${HQ}/hosts/bench${i}`;
-  const machine = system.snapshot().get(`${RG}/providers/Microsoft.HybridCompute/machines/bench${i}`);
-  const store = agentStateStore(data, hostId);
-  store.saveKey(keys[i].privateKey);
+const machines = addBenchMachines(system, AGENTS);
+for (const m of machines) {
+  const store = agentStateStore(data, m.hostId);
+  store.saveKey(m.privateKey);
   store.save({
     status: "Connected",
-    hostId,
-    machineId: machine?.id ?? "",
-    resourceName: `bench${i}`,
+    hostId: m.hostId,
+    machineId: m.machineId,
+    resourceName: m.name,
     resourceGroup: "arc-pl",
     subscriptionId: DEFAULT_SUBSCRIPTION_ID,
     tenantId: running.tenantId,
     location: "westeurope",
-    vmId: String(machine?.properties.vmId),
+    vmId: m.vmId,
     privateLinkScope: SCOPE,
     cloud: "AzureCloud",
     connectedAt: system.now().toISOString(),

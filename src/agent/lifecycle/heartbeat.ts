@@ -1,3 +1,4 @@
+import { HEARTBEAT_INTERVAL_MS } from "../../semantics/agent/machine-status.js";
 import { findRegion } from "../../world/catalog/regions.js";
 import type { AgentStateStore } from "../state/index.js";
 import { type AgentEnv, installedHost } from "./agent-env.js";
@@ -10,6 +11,9 @@ export interface BeatResult {
   status?: string;
   error?: string;
 }
+
+/** How old the saved last heartbeat may grow before a heartbeat rewrites the state file. */
+export const SAVE_HEARTBEAT_AFTER_MS = HEARTBEAT_INTERVAL_MS * 1.5;
 
 /** Machine access tokens by machine id; they live an hour of real time (fabric/arc-services). */
 const tokens = new Map<string, { token: string; until: number }>();
@@ -64,8 +68,15 @@ export async function beat(env: AgentEnv, store: AgentStateStore): Promise<BeatR
     }
     if (call.result.kind !== "response" || call.result.status !== 200)
       return fail(failure(call, "Post", `https://${his}${path}`));
-    const { lastError: _e, ...rest } = state;
-    store.save({ ...rest, lastHeartbeat: env.now().toISOString() });
+    // The state file is rewritten when the last failure clears or the saved heartbeat is 7.5
+    // virtual minutes old (every other heartbeat on time): a restart then resumes at most one
+    // interval early, and `show` reads a heartbeat well inside the 15-minute window.
+    const now = env.now();
+    const saved = state.lastHeartbeat ? Date.parse(state.lastHeartbeat) : Number.NEGATIVE_INFINITY;
+    if (state.lastError !== undefined || now.getTime() - saved >= SAVE_HEARTBEAT_AFTER_MS) {
+      const { lastError: _e, ...rest } = state;
+      store.save({ ...rest, lastHeartbeat: now.toISOString() });
+    }
     return { ok: true, status: String(call.result.json?.status ?? "") };
   }
   return fail("the machine's token was refused twice");
