@@ -7,7 +7,8 @@
 // port) answering fixed bodies. Reports heartbeats/s, errors, latency, the server's CPU and
 // its RSS per connected machine (RSS with every machine connected and beating, less RSS
 // before the clients came).
-// Run: npm run bench:heartbeats   (BENCH_MACHINES=200, BENCH_SECONDS=20 for a quicker run)
+// Run: npm run bench:heartbeats   (BENCH_MACHINES=200, BENCH_SECONDS=20 for a quicker run;
+// BENCH_PROFILE=<dir> for the system's CPU profile)
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -75,7 +76,9 @@ async function drive(server: ChildProcess, file: string, address: string, port: 
 }
 
 const load0 = loadavg();
-const system = child([...tsx, "bench/lib/heartbeat-server.ts", String(MACHINES)], true);
+// BENCH_PROFILE=<dir> writes the system's CPU profile there (node --cpu-prof).
+const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const system = child([...profile, ...tsx, "bench/lib/heartbeat-server.ts", String(MACHINES)], true);
 const ready = await system.next();
 const setup = JSON.parse(readFileSync(ready.file, "utf8"));
 const { address, port } = setup.target;
