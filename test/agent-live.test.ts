@@ -4,6 +4,7 @@ import { after, before, test } from "node:test";
 import { AzcmError } from "../src/agent/azcm/index.js";
 import {
   beat,
+  callEndpoint,
   changeHostConfig,
   runCheck,
   runConnect,
@@ -66,6 +67,26 @@ test("the docs' flow: connect with the scope → Connected through the private e
   assert.deepEqual([gbl?.reachable, gbl?.private, gbl?.tls], [true, true, true], JSON.stringify(gbl));
   for (const r of rows) assert.ok(r.agrees, `live equals predicted: ${JSON.stringify(r)}`);
   await refused(runConnect(lab.env, WEB01, { ...lab.sp, ...where, privateLinkScope: SCOPE }), "AZCM0067");
+});
+
+test("a kept-alive call asks DNS only when it dials: again after any change to the world", async () => {
+  const call = () =>
+    callEndpoint(lab.env, WEB01, "weu.his.arc.azure.com", {
+      path: "/discovery?location=westeurope",
+      keepAlive: true,
+    });
+  const first = await call();
+  const second = await call();
+  assert.equal(second.result.status, 200, JSON.stringify(second.result));
+  assert.ok(first.lookup);
+  assert.equal(second.lookup, first.lookup, "the open connection was reused without a new lookup");
+  const scratch = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}/resourceGroups/scratch`;
+  lab.running.system.put(scratch, { location: "westeurope" });
+  const third = await call();
+  assert.equal(third.result.status, 200);
+  assert.notEqual(third.lookup, first.lookup, "a new world dials afresh: a new lookup");
+  assert.deepEqual(third.lookup?.addresses, first.lookup?.addresses);
+  lab.running.system.delete(scratch);
 });
 
 test("disconnect deletes the machine through ARM and forgets the state", async () => {
