@@ -7,34 +7,19 @@
 // the machine's credential, the scope's decision, the status keeper.
 // Baseline in the same command: the same process for the same minute with no agents.
 // Run: npm run bench:agents   (BENCH_AGENTS=200 for a quicker run; BENCH_SECONDS=60)
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { startAgentRunner, systemAgentEnv } from "../src/agent/lifecycle/index.js";
 import { agentStateStore } from "../src/agent/state/index.js";
-import { DEFAULT_WORLD } from "../src/cli/up.js";
 import { DEFAULT_SUBSCRIPTION_ID } from "../src/system/index.js";
-import { startSystem } from "../src/system/start-system.js";
-import { parseWorld } from "../src/world-file/index.js";
-import { addBenchMachines, SCOPE } from "./lib/bench-machines.js";
+import { addBenchMachines, SCOPE, startBenchSystem } from "./lib/bench-machines.js";
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const SCALE = 60;
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
-const port = () => 30_000 + Math.floor(Math.random() * 20_000);
-
-const data = mkdtempSync(join(tmpdir(), "arclink-bench-agents-"));
-const running = await startSystem({
-  dataDir: data,
-  inMemory: true,
-  port: 0,
-  clockScale: SCALE,
-  dns: { port: port() },
-  fabric: { port: port() },
-});
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const { running, data } = await startBenchSystem("arclink-bench-agents-");
 const { system } = running;
-system.apply(parseWorld(readFileSync(DEFAULT_WORLD, "utf8"), DEFAULT_WORLD, DEFAULT_SUBSCRIPTION_ID));
 
 // The generated hosts and their machines, onboarded as connect leaves them.
 const t0 = Date.now();

@@ -150,6 +150,12 @@ test("heartbeats keep it Connected; without them it goes Disconnected; the runne
     lab.running.system.snapshot().get(`${RG}/providers/Microsoft.HybridCompute/machines/db01`)?.properties.status,
     "Connected",
   );
+  // A restarted runner keeps the agent's phase: its last heartbeat is recent, so none is due yet.
+  const again = startAgentRunner({ env: lab.env, tickMs: 50 });
+  await new Promise((r) => setTimeout(r, 200));
+  await again.stop();
+  assert.equal(again.stats().agents, 1);
+  assert.equal(again.stats().beats, 0, "no heartbeat before the next one is due");
   await runDisconnect(lab.env, DB01, { forceLocalOnly: true });
 });
 

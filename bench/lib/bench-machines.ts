@@ -2,11 +2,33 @@
 // with the scope long ago (past the 15-minute delay), its key pair as connect makes it.
 // Shared by bench/agents.ts (issue 12) and bench/heartbeats.ts (issue 11).
 import { createPublicKey, generateKeyPairSync, type KeyObject, randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEFAULT_WORLD } from "../../src/cli/up.js";
 import { DEFAULT_SUBSCRIPTION_ID, type System } from "../../src/system/index.js";
+import { startSystem } from "../../src/system/start-system.js";
+import { parseWorld } from "../../src/world-file/index.js";
 
 export const RG = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}/resourceGroups/arc-pl`;
 export const HQ = `${RG}/providers/Arclink.OnPremises/sites/hq`;
 export const SCOPE = `${RG}/providers/Microsoft.HybridCompute/privateLinkScopes/arc-pls`;
+
+/** `arclink up` in this process (hub, live DNS, gateway) in memory at time scale 60, on the default world. */
+export async function startBenchSystem(prefix: string) {
+  const port = () => 30_000 + Math.floor(Math.random() * 20_000);
+  const data = mkdtempSync(join(tmpdir(), prefix));
+  const running = await startSystem({
+    dataDir: data,
+    inMemory: true,
+    port: 0,
+    clockScale: 60,
+    dns: { port: port() },
+    fabric: { port: port() },
+  });
+  running.system.apply(parseWorld(readFileSync(DEFAULT_WORLD, "utf8"), DEFAULT_WORLD, DEFAULT_SUBSCRIPTION_ID));
+  return { running, data };
+}
 
 export interface BenchMachine {
   name: string;

@@ -3,34 +3,19 @@
 // machine's realized host address, ids and key; where weu.his resolves for hq, realized; the
 // CA; the his leaf for the bare baseline), prints {"file"} when ready, then answers "stats"
 // on stdin with {"connected","commits"} and exits on "stop".
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { lookupFromHost, realizeFor } from "../../src/agent/wire/index.js";
-import { DEFAULT_WORLD } from "../../src/cli/up.js";
 import { createSniContexts } from "../../src/fabric/tls/index.js";
 import { loadOrCreateCa } from "../../src/pki/index.js";
 import { readClient } from "../../src/semantics/model/premises.js";
-import { DEFAULT_SUBSCRIPTION_ID } from "../../src/system/index.js";
-import { startSystem } from "../../src/system/start-system.js";
-import { parseWorld } from "../../src/world-file/index.js";
-import { addBenchMachines, HQ } from "./bench-machines.js";
+import { addBenchMachines, HQ, startBenchSystem } from "./bench-machines.js";
 
 const n = Number(process.argv[2] ?? 1000);
-const port = () => 30_000 + Math.floor(Math.random() * 20_000);
-const data = mkdtempSync(join(tmpdir(), "arclink-bench-heartbeats-"));
-const running = await startSystem({
-  dataDir: data,
-  inMemory: true,
-  port: 0,
-  clockScale: 60,
-  dns: { port: port() },
-  fabric: { port: port() },
-});
+const { running, data } = await startBenchSystem("arclink-bench-heartbeats-");
 const { system, fabric, dns } = running;
 if (!fabric || !dns) throw new Error("the live planes did not start");
-system.apply(parseWorld(readFileSync(DEFAULT_WORLD, "utf8"), DEFAULT_WORLD, DEFAULT_SUBSCRIPTION_ID));
 const machines = addBenchMachines(system, n);
 await dns.settled();
 await new Promise((r) => setTimeout(r, 1000));

@@ -52,7 +52,7 @@ export function startAgentRunner({
   env,
   hosts,
   tickMs = 1000,
-  concurrency = 64,
+  concurrency = 16,
   rescanTicks = 10,
   jitterMs,
   onBeat,
