@@ -7,100 +7,36 @@
 // the machine's credential, the scope's decision, the status keeper.
 // Baseline in the same command: the same process for the same minute with no agents.
 // Run: npm run bench:agents   (BENCH_AGENTS=200 for a quicker run; BENCH_SECONDS=60)
-import { generateKeyPairSync, randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { startAgentRunner, systemAgentEnv } from "../src/agent/lifecycle/index.js";
 import { agentStateStore } from "../src/agent/state/index.js";
-import { DEFAULT_WORLD } from "../src/cli/up.js";
 import { DEFAULT_SUBSCRIPTION_ID } from "../src/system/index.js";
-import { startSystem } from "../src/system/start-system.js";
-import { parseWorld } from "../src/world-file/index.js";
+import { addBenchMachines, SCOPE, startBenchSystem } from "./lib/bench-machines.js";
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const SCALE = 60;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const RG = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}/resourceGroups/arc-pl`;
-const HQ = `${RG}/providers/Arclink.OnPremises/sites/hq`;
-const SCOPE = `${RG}/providers/Microsoft.HybridCompute/privateLinkScopes/arc-pls`;
-const port = () => 30_000 + Math.floor(Math.random() * 20_000);
-
-const data = mkdtempSync(join(tmpdir(), "arclink-bench-agents-"));
-const running = await startSystem({
-  dataDir: data,
-  inMemory: true,
-  port: 0,
-  clockScale: SCALE,
-  dns: { port: port() },
-  fabric: { port: port() },
-});
+const { running, data } = await startBenchSystem("arclink-bench-agents-");
 const { system } = running;
-system.apply(parseWorld(readFileSync(DEFAULT_WORLD, "utf8"), DEFAULT_WORLD, DEFAULT_SUBSCRIPTION_ID));
 
 // The generated hosts and their machines, onboarded as connect leaves them.
 const t0 = Date.now();
-const keys = Array.from({ length: AGENTS }, () => generateKeyPairSync("ec", { namedCurve: "P-256" }));
-const entries = keys.flatMap((k, i) => {
-  const name = `bench${i}`;
-  const machine = `${RG}/providers/Microsoft.HybridCompute/machines/${name}`;
-  return [
-    {
-      id: machine,
-      line: 0,
-      body: {
-        location: "westeurope",
-        properties: {
-          osType: "linux",
-          vmId: randomUUID(),
-          privateLinkScopeResourceId: SCOPE,
-          clientPublicKey: k.publicKey.export({ format: "der", type: "spki" }).toString("base64"),
-        },
-      },
-    },
-    {
-      id: `${HQ}/hosts/${name}`,
-      line: 0,
-      body: {
-        properties: {
-          address: `192.168.${10 + Math.floor(i / 250)}.${1 + (i % 250)}`,
-          os: "linux",
-          dnsServers: ["192.168.0.10"],
-          agent: { version: "1.45" },
-          machineId: machine,
-        },
-      },
-    },
-  ];
-});
-const report = system.apply(entries);
-if (report.errors.length) throw new Error(JSON.stringify(report.errors[0]));
-// Associated long ago: past the 15-minute delay.
-const past = new Date(system.now().getTime() - 16 * 60_000).toISOString();
-system.commit({
-  puts: system
-    .snapshot()
-    .ofType("Microsoft.HybridCompute/machines")
-    .filter((m) => m.internal?.privateLinkScopeAssociatedAt)
-    .map((m) => ({ ...m, internal: { ...m.internal, privateLinkScopeAssociatedAt: past } })),
-  deletes: [],
-});
-for (let i = 0; i < AGENTS; i++) {
-  const hostId = `${HQ}/hosts/bench${i}`;
-  const machine = system.snapshot().get(`${RG}/providers/Microsoft.HybridCompute/machines/bench${i}`);
-  const store = agentStateStore(data, hostId);
-  store.saveKey(keys[i].privateKey);
+const machines = addBenchMachines(system, AGENTS);
+for (const m of machines) {
+  const store = agentStateStore(data, m.hostId);
+  store.saveKey(m.privateKey);
   store.save({
     status: "Connected",
-    hostId,
-    machineId: machine?.id ?? "",
-    resourceName: `bench${i}`,
+    hostId: m.hostId,
+    machineId: m.machineId,
+    resourceName: m.name,
     resourceGroup: "arc-pl",
     subscriptionId: DEFAULT_SUBSCRIPTION_ID,
     tenantId: running.tenantId,
     location: "westeurope",
-    vmId: String(machine?.properties.vmId),
+    vmId: m.vmId,
     privateLinkScope: SCOPE,
     cloud: "AzureCloud",
     connectedAt: system.now().toISOString(),
@@ -113,6 +49,12 @@ console.log(`world: ${system.snapshot().size} resources, ${AGENTS} agents onboar
 const fabric = running.fabric;
 const dns = running.dns;
 if (!fabric || !dns) throw new Error("the live planes did not start");
+
+const connectedNow = () =>
+  system
+    .snapshot()
+    .ofType("Microsoft.HybridCompute/machines")
+    .filter((m) => m.name.startsWith("bench") && m.properties.status === "Connected").length;
 
 const minute = async (withAgents: boolean) => {
   global.gc?.();
@@ -129,13 +71,32 @@ const minute = async (withAgents: boolean) => {
   });
   const runner = withAgents ? startAgentRunner({ env, concurrency: CONCURRENCY }) : undefined;
   let peakRss = mem0.rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
+  // Status moves of the bench machines during the minute, and the fewest Connected at once
+  // after the first round (one heartbeat interval: 5 real seconds at scale 60).
+  const moves = { Connected: 0, Disconnected: 0, commits: 0 };
+  const stopFeed = system.subscribe(({ cause, changes }) => {
+    if (cause !== "commit") return;
+    moves.commits++;
+    for (const r of changes.puts)
+      if (r.name.startsWith("bench") && r.type.endsWith("machines")) {
+        const status = String(r.properties.status);
+        if (status === "Connected" || status === "Disconnected") moves[status]++;
+      }
+  });
+  let minConnected = Number.POSITIVE_INFINITY;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (withAgents && Date.now() - start > 6000) minConnected = Math.min(minConnected, connectedNow());
+  }, 500);
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   await runner?.stop();
   clearInterval(sampler);
+  stopFeed();
   const cpu = process.cpuUsage(cpu0);
   const elapsed = (Date.now() - start) / 1000;
   return {
+    moves,
+    minConnected,
     stats: runner?.stats(),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     elapsed,
@@ -146,24 +107,53 @@ const minute = async (withAgents: boolean) => {
 
 const idle = await minute(false);
 const busy = await minute(true);
-const connected = system
-  .snapshot()
-  .ofType("Microsoft.HybridCompute/machines")
-  .filter((m) => m.name.startsWith("bench") && m.properties.status === "Connected").length;
+const connected = connectedNow();
 const s = busy.stats;
-const perAgentCpuMs = ((busy.cpuSeconds - idle.cpuSeconds) / AGENTS) * 1000;
-console.log(`baseline (no agents, ${idle.elapsed.toFixed(0)} s): CPU ${idle.cpuSeconds.toFixed(1)} s`);
+const beats = s?.beats ?? 0;
+const cpuMs = (busy.cpuSeconds - idle.cpuSeconds) * 1000;
+const owed = (AGENTS * SECONDS * SCALE) / (5 * 60);
+const rows: [string, string, string][] = [
+  [
+    "heartbeats",
+    `${beats} in ${busy.elapsed.toFixed(0)} s (${(beats / busy.elapsed).toFixed(0)}/s)`,
+    `≈ ${owed.toFixed(0)} owed (${AGENTS} agents × one per 5 virtual minutes)`,
+  ],
+  ["errors", String(s?.errors ?? 0), "0"],
+  [
+    "latest heartbeat after it was due",
+    `${((s?.maxLateMs ?? 0) / 60_000).toFixed(1)} virtual min`,
+    "< 10 (Disconnected at 15)",
+  ],
+  [
+    "machines Connected",
+    `${connected}/${AGENTS} at the end; fewest after the first round ${busy.minConnected}`,
+    `${AGENTS}/${AGENTS} throughout`,
+  ],
+  [
+    "status commits in the minute",
+    `${busy.moves.commits} (→Connected ${busy.moves.Connected}, →Disconnected ${busy.moves.Disconnected})`,
+    `first round only`,
+  ],
+  [
+    "CPU",
+    `${busy.cpuSeconds.toFixed(1)} s (${(busy.cpuSeconds / busy.elapsed).toFixed(2)} cores); baseline ${idle.cpuSeconds.toFixed(1)} s`,
+    "–",
+  ],
+  ["CPU per heartbeat (agent + DNS + gateway)", `${(cpuMs / Math.max(1, beats)).toFixed(2)} ms`, "–"],
+  ["CPU per agent per minute", `${(cpuMs / AGENTS / (busy.elapsed / 60)).toFixed(1)} ms`, "–"],
+  [
+    "memory per agent",
+    `${((busy.rssPeakDeltaMb * 1024) / AGENTS).toFixed(0)} KB (peak RSS +${busy.rssPeakDeltaMb.toFixed(0)} MB, heap +${busy.heapDeltaMb.toFixed(0)} MB)`,
+    "–",
+  ],
+];
 console.log(
-  `${AGENTS} agents, ${busy.elapsed.toFixed(0)} s at time scale ${SCALE}: ${s?.beats} heartbeats, ${s?.errors} errors, ` +
-    `${connected}/${AGENTS} machines Connected`,
+  `\n${AGENTS} agents at time scale ${SCALE}, concurrency ${CONCURRENCY}, ${SECONDS} s; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} (${cpus().length} cores)`,
 );
-console.log(
-  `CPU ${busy.cpuSeconds.toFixed(1)} s (${(busy.cpuSeconds / busy.elapsed).toFixed(2)} cores; ${(busy.cpuSeconds / idle.cpuSeconds).toFixed(1)}× the baseline); ` +
-    `per agent ${perAgentCpuMs.toFixed(1)} ms CPU per minute, ${(perAgentCpuMs / ((s?.beats ?? 1) / AGENTS)).toFixed(2)} ms per heartbeat (agent, DNS, gateway together)`,
-);
-console.log(
-  `memory: peak RSS +${busy.rssPeakDeltaMb.toFixed(0)} MB over the baseline (${((busy.rssPeakDeltaMb * 1024) / AGENTS).toFixed(0)} KB per agent); heap +${busy.heapDeltaMb.toFixed(0)} MB`,
-);
+console.log("| measure | measured | target |\n|---|---|---|");
+for (const r of rows) console.log(`| ${r.join(" | ")} |`);
 if (process.env.BENCH_DEBUG) {
   const counts = new Map<string, number>();
   for (const e of fabric.audit.recent()) {

@@ -4,6 +4,7 @@ import { after, before, test } from "node:test";
 import { AzcmError } from "../src/agent/azcm/index.js";
 import {
   beat,
+  callEndpoint,
   changeHostConfig,
   runCheck,
   runConnect,
@@ -68,6 +69,26 @@ test("the docs' flow: connect with the scope → Connected through the private e
   await refused(runConnect(lab.env, WEB01, { ...lab.sp, ...where, privateLinkScope: SCOPE }), "AZCM0067");
 });
 
+test("a kept-alive call asks DNS only when it dials: again after any change to the world", async () => {
+  const call = () =>
+    callEndpoint(lab.env, WEB01, "weu.his.arc.azure.com", {
+      path: "/discovery?location=westeurope",
+      keepAlive: true,
+    });
+  const first = await call();
+  const second = await call();
+  assert.equal(second.result.status, 200, JSON.stringify(second.result));
+  assert.ok(first.lookup);
+  assert.equal(second.lookup, first.lookup, "the open connection was reused without a new lookup");
+  const scratch = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}/resourceGroups/scratch`;
+  lab.running.system.put(scratch, { location: "westeurope" });
+  const third = await call();
+  assert.equal(third.result.status, 200);
+  assert.notEqual(third.lookup, first.lookup, "a new world dials afresh: a new lookup");
+  assert.deepEqual(third.lookup?.addresses, first.lookup?.addresses);
+  lab.running.system.delete(scratch);
+});
+
 test("disconnect deletes the machine through ARM and forgets the state", async () => {
   await runDisconnect(lab.env, WEB01, lab.sp);
   assert.equal(agentStateStore(lab.data, WEB01).load(), undefined);
@@ -129,6 +150,12 @@ test("heartbeats keep it Connected; without them it goes Disconnected; the runne
     lab.running.system.snapshot().get(`${RG}/providers/Microsoft.HybridCompute/machines/db01`)?.properties.status,
     "Connected",
   );
+  // A restarted runner keeps the agent's phase: its last heartbeat is recent, so none is due yet.
+  const again = startAgentRunner({ env: lab.env, tickMs: 50 });
+  await new Promise((r) => setTimeout(r, 200));
+  await again.stop();
+  assert.equal(again.stats().agents, 1);
+  assert.equal(again.stats().beats, 0, "no heartbeat before the next one is due");
   await runDisconnect(lab.env, DB01, { forceLocalOnly: true });
 });
 

@@ -18,5 +18,6 @@ export function startAgents(running: RunningSystem) {
     ca: readFileSync(running.caPath, "utf8"),
     dataDir: running.dataDir,
   });
-  return startAgentRunner({ env, concurrency: 128 });
+  // Every heartbeat is CPU in this process: more in flight adds latency (timeouts on a busy machine), not throughput.
+  return startAgentRunner({ env, concurrency: 16 });
 }

@@ -119,6 +119,26 @@ export class Store {
       .run(key, value);
   }
 
+  /** Every setting whose key starts with `prefix`, as `[key, value]` pairs. */
+  settingsWithPrefix(prefix: string): [string, string][] {
+    const rows = this.db
+      .prepare("SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?")
+      .all(prefix.length, prefix) as { key: string; value: string }[];
+    return rows.map((r) => [r.key, r.value]);
+  }
+
+  /** Writes and deletes settings in one transaction (the heartbeat ledger saves many at once). */
+  setSettings(puts: readonly (readonly [string, string])[], deletes: readonly string[] = []): void {
+    const put = this.db.prepare(
+      "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
+    const del = this.db.prepare("DELETE FROM settings WHERE key = ?");
+    this.db.transaction(() => {
+      for (const [k, v] of puts) put.run(k, v);
+      for (const k of deletes) del.run(k);
+    })();
+  }
+
   /** Deletes every resource and operation; keeps principals and settings (the identity of the lab). */
   reset(): SnapshotWorld {
     this.db.transaction(() => {

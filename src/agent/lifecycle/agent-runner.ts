@@ -12,6 +12,8 @@ export interface RunnerStats {
   errors: number;
   /** The last few failures, newest last. */
   recentErrors: string[];
+  /** The latest a heartbeat started after it was due (virtual ms; 0 when every one was on time). */
+  maxLateMs: number;
 }
 
 /** The hosts whose agent is connected in a data directory (their `agents/*\/state.json`). */
@@ -35,8 +37,11 @@ export function onboardedHosts(dataDir: string): string[] {
 /**
  * The heartbeat loop of one or many agents in one process (`arclink agent run`,
  * `arclink up --agents`): every `tickMs` of real time, each connected agent whose last
- * heartbeat is 5 virtual minutes old [DOC-NET] sends one, at most `concurrency` at a
- * time; the virtual clock's scale sets the real pace. State lives in the data
+ * heartbeat is 5 virtual minutes old [DOC-NET] joins a queue that at most `concurrency`
+ * heartbeats drain at a time (a slow one delays no other); the virtual clock's scale
+ * sets the real pace. An agent resuming with a recent heartbeat keeps its phase; the
+ * ones due at start are spread over `jitterMs` of real time (default 5 ms per agent, at
+ * most 5 s), so a thousand agents do not handshake at once. State lives in the data
  * directory, so a restart resumes where it stopped. `hosts` (default: every onboarded
  * host of the data directory, rescanned every `rescanTicks`) picks the agents.
  *
@@ -47,8 +52,9 @@ export function startAgentRunner({
   env,
   hosts,
   tickMs = 1000,
-  concurrency = 64,
+  concurrency = 16,
   rescanTicks = 10,
+  jitterMs,
   onBeat,
 }: {
   env: AgentEnv;
@@ -56,56 +62,85 @@ export function startAgentRunner({
   tickMs?: number;
   concurrency?: number;
   rescanTicks?: number;
+  /** Real time over which the agents due at start are spread. */
+  jitterMs?: number;
   onBeat?: (hostId: string, result: Awaited<ReturnType<typeof beat>>) => void;
 }) {
-  const agents = new Map<string, { store: AgentStateStore; busy: boolean; last?: number }>();
-  const stats: RunnerStats = { agents: 0, beats: 0, errors: 0, recentErrors: [] };
+  interface Agent {
+    store: AgentStateStore;
+    /** Queued or in flight. */
+    busy: boolean;
+    /** Virtual time of the last heartbeat (accepted or failed). */
+    last?: number;
+    /** Real time before which the first heartbeat waits (jitter). */
+    notBefore: number;
+  }
+  const agents = new Map<string, Agent>();
+  const stats: RunnerStats = { agents: 0, beats: 0, errors: 0, recentErrors: [], maxLateMs: 0 };
+  const queue: [string, Agent][] = [];
+  const inFlight = new Set<Promise<void>>();
   let ticks = 0;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
 
   function rescan() {
-    for (const hostId of hosts ?? onboardedHosts(env.dataDir)) {
-      if (agents.has(hostId)) continue;
+    const found = (hosts ?? onboardedHosts(env.dataDir)).filter((h) => !agents.has(h));
+    const spread = jitterMs ?? Math.min(5000, 5 * found.length);
+    const now = env.now().getTime();
+    for (const hostId of found) {
       const store = agentStateStore(env.dataDir, hostId);
-      const last = store.load()?.lastHeartbeat;
-      agents.set(hostId, { store, busy: false, last: last ? Date.parse(last) : undefined });
+      const saved = store.load()?.lastHeartbeat;
+      const last = saved ? Date.parse(saved) : undefined;
+      const due = last === undefined || now - last >= HEARTBEAT_INTERVAL_MS;
+      agents.set(hostId, { store, busy: false, last, notBefore: Date.now() + (due ? Math.random() * spread : 0) });
     }
     stats.agents = agents.size;
+  }
+
+  function fail(hostId: string, error: string) {
+    stats.errors++;
+    stats.recentErrors = [...stats.recentErrors, `${hostId}: ${error}`].slice(-10);
+  }
+
+  async function run(hostId: string, a: Agent) {
+    const started = env.now().getTime();
+    if (a.last !== undefined) stats.maxLateMs = Math.max(stats.maxLateMs, started - a.last - HEARTBEAT_INTERVAL_MS);
+    try {
+      const r = await beat(env, a.store);
+      stats.beats++;
+      if (!r.ok) fail(hostId, r.error ?? "failed");
+      onBeat?.(hostId, r);
+    } catch (error) {
+      fail(hostId, (error as Error).message);
+    } finally {
+      a.last = started; // a failure is retried at the next interval, as the agent does
+      a.busy = false;
+    }
+  }
+
+  function pump() {
+    while (!stopped && inFlight.size < concurrency && queue.length > 0) {
+      const [hostId, a] = queue.shift() as [string, Agent];
+      const p: Promise<void> = run(hostId, a).finally(() => {
+        inFlight.delete(p);
+        pump();
+      });
+      inFlight.add(p);
+    }
   }
 
   async function tick() {
     await env.refresh?.();
     if (ticks++ % rescanTicks === 0) rescan();
     const now = env.now().getTime();
-    const due = [...agents.entries()].filter(
-      ([, a]) => !a.busy && (a.last === undefined || now - a.last >= HEARTBEAT_INTERVAL_MS),
-    );
-    let next = 0;
-    const worker = async () => {
-      while (!stopped && next < due.length) {
-        const [hostId, a] = due[next++];
-        a.busy = true;
-        try {
-          const r = await beat(env, a.store);
-          stats.beats++;
-          if (r.ok) a.last = now;
-          else {
-            stats.errors++;
-            stats.recentErrors = [...stats.recentErrors, `${hostId}: ${r.error}`].slice(-10);
-            a.last = now; // retry at the next interval, as the agent does
-          }
-          onBeat?.(hostId, r);
-        } catch (error) {
-          stats.errors++;
-          stats.recentErrors = [...stats.recentErrors, `${hostId}: ${(error as Error).message}`].slice(-10);
-          a.last = now;
-        } finally {
-          a.busy = false;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+    const real = Date.now();
+    for (const [hostId, a] of agents) {
+      if (a.busy || real < a.notBefore) continue;
+      if (a.last !== undefined && now - a.last < HEARTBEAT_INTERVAL_MS) continue;
+      a.busy = true;
+      queue.push([hostId, a]);
+    }
+    pump();
   }
 
   const timer = setInterval(() => {
@@ -115,12 +150,17 @@ export function startAgentRunner({
 
   return {
     stats: (): RunnerStats => ({ ...stats, recentErrors: [...stats.recentErrors] }),
-    /** Resolves when the ticks started so far are done. */
-    settled: () => running,
+    /** Resolves when the ticks started so far and the heartbeats in flight are done. */
+    settled: async () => {
+      await running;
+      await Promise.all([...inFlight]);
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);
       await running;
+      queue.length = 0;
+      await Promise.all([...inFlight]);
       closeKeptAlive();
     },
   };

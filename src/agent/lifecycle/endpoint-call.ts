@@ -1,11 +1,14 @@
 import type { AddressEntity } from "../../fabric/addresses/index.js";
 import { type AgentPlan, plan } from "../../semantics/agent/plan.js";
-import { type CallResult, httpsCall } from "../wire/https-call.js";
+import { type CallResult, httpsCall, keptAliveOpen } from "../wire/https-call.js";
 import { lookupFromHost, type NameLookup } from "../wire/name-lookup.js";
 import { realizeFor } from "../wire/realized-address.js";
 import { type AgentEnv, hostRealized, installedHost } from "./agent-env.js";
 
 const SERVED = (e: AddressEntity) => e.kind === "private-endpoint" || e.kind === "public-address";
+
+/** The last dial of a kept-alive call per host and name: the world it was made in, what DNS said, where it went. */
+const dials = new Map<string, { world: unknown; lookup: NameLookup; address: string; realized: string }>();
 
 export interface EndpointCall {
   name: string;
@@ -51,6 +54,22 @@ export async function callEndpoint(
     });
     return { name, plan: p, proxy: p.route.url, result };
   }
+  // A kept-alive connection is reused without a new lookup, as Go's HTTP client does (it
+  // resolves when it dials), while the world it was dialed in stands: any change of the
+  // world (the host's DNS servers, a zone, an address) dials afresh.
+  const dialKey = `${hostId.toLowerCase()}|${name.toLowerCase()}`;
+  const dialed = request.keepAlive ? dials.get(dialKey) : undefined;
+  if (
+    dialed &&
+    dialed.world === world &&
+    keptAliveOpen({ localAddress: from, name: common.name, via: { address: dialed.realized, port: env.ports.https } })
+  ) {
+    const result = await httpsCall({
+      ...common,
+      via: { kind: "direct", address: dialed.realized, port: env.ports.https },
+    });
+    return { name, plan: p, lookup: dialed.lookup, address: dialed.address, result };
+  }
   const lookup = await lookupFromHost({
     host,
     table: env.table(),
@@ -77,5 +96,9 @@ export async function callEndpoint(
       result: { kind: "timeout", tls: false, error: `dial tcp ${address}:443: no route` },
     };
   const result = await httpsCall({ ...common, via: { kind: "direct", address: realized, port: env.ports.https } });
+  if (request.keepAlive) {
+    if (dials.size > 100_000) dials.clear();
+    dials.set(dialKey, { world, lookup, address, realized });
+  }
   return { name, plan: p, lookup, address, result };
 }

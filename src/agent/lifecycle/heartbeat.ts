@@ -1,3 +1,4 @@
+import { HEARTBEAT_INTERVAL_MS } from "../../semantics/agent/machine-status.js";
 import { findRegion } from "../../world/catalog/regions.js";
 import type { AgentStateStore } from "../state/index.js";
 import { type AgentEnv, installedHost } from "./agent-env.js";
@@ -10,6 +11,9 @@ export interface BeatResult {
   status?: string;
   error?: string;
 }
+
+/** How old the saved last heartbeat may grow before a heartbeat rewrites the state file. */
+export const SAVE_HEARTBEAT_AFTER_MS = HEARTBEAT_INTERVAL_MS * 1.5;
 
 /** Machine access tokens by machine id; they live an hour of real time (fabric/arc-services). */
 const tokens = new Map<string, { token: string; until: number }>();
@@ -32,8 +36,7 @@ export function regionalHis(location: string): string {
  */
 export async function beat(env: AgentEnv, store: AgentStateStore): Promise<BeatResult> {
   const state = store.load();
-  const key = store.loadKey();
-  if (state?.status !== "Connected" || !key) return { ok: false, error: "the agent is not connected" };
+  if (state?.status !== "Connected") return { ok: false, error: "the agent is not connected" };
   const host = installedHost(env, state.hostId);
   const his = regionalHis(state.location);
   const fail = (error: string): BeatResult => {
@@ -43,6 +46,9 @@ export async function beat(env: AgentEnv, store: AgentStateStore): Promise<BeatR
   for (let attempt = 0; attempt < 2; attempt++) {
     let cached = tokens.get(state.machineId);
     if (!cached || cached.until <= Date.now()) {
+      // The key is read (and an ES256 assertion signed) only when a token is needed: once an hour.
+      const key = store.loadKey();
+      if (!key) return { ok: false, error: "the agent is not connected" };
       const got = await hisToken(env, state.hostId, his, state.machineId, state.vmId, key, true);
       if (!got.token) return fail(failure(got, "Post", `https://${his}/machine/${state.vmId}/identity`));
       cached = { token: got.token, until: Date.now() + 50 * 60_000 };
@@ -62,8 +68,15 @@ export async function beat(env: AgentEnv, store: AgentStateStore): Promise<BeatR
     }
     if (call.result.kind !== "response" || call.result.status !== 200)
       return fail(failure(call, "Post", `https://${his}${path}`));
-    const { lastError: _e, ...rest } = state;
-    store.save({ ...rest, lastHeartbeat: env.now().toISOString() });
+    // The state file is rewritten when the last failure clears or the saved heartbeat is 7.5
+    // virtual minutes old (every other heartbeat on time): a restart then resumes at most one
+    // interval early, and `show` reads a heartbeat well inside the 15-minute window.
+    const now = env.now();
+    const saved = state.lastHeartbeat ? Date.parse(state.lastHeartbeat) : Number.NEGATIVE_INFINITY;
+    if (state.lastError !== undefined || now.getTime() - saved >= SAVE_HEARTBEAT_AFTER_MS) {
+      const { lastError: _e, ...rest } = state;
+      store.save({ ...rest, lastHeartbeat: now.toISOString() });
+    }
     return { ok: true, status: String(call.result.json?.status ?? "") };
   }
   return fail("the machine's token was refused twice");

@@ -31,6 +31,9 @@ export function agentDir(dataDir: string, hostId: string): string {
   return join(dataDir, "agents", `${name}-${hash}`);
 }
 
+/** Folders made owner-only by this process (saving a heartbeat need not check again). */
+const ensured = new Set<string>();
+
 /** Writes a file owner-only (0600), whole or not at all: a temporary file renamed over it. */
 function writeSecret(path: string, text: string) {
   const tmp = `${path}.${process.pid}.tmp`;
@@ -53,8 +56,10 @@ export function agentStateStore(dataDir: string, hostId: string) {
   const statePath = join(dir, "state.json");
   const keyPath = join(dir, "machine-key.pem");
   const ensure = () => {
+    if (ensured.has(dir)) return;
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
+    ensured.add(dir);
   };
   return {
     dir,
@@ -70,7 +75,15 @@ export function agentStateStore(dataDir: string, hostId: string) {
     },
     save(state: AgentState) {
       ensure();
-      writeSecret(statePath, `${JSON.stringify(state, null, 2)}\n`);
+      const text = `${JSON.stringify(state, null, 2)}\n`;
+      try {
+        writeSecret(statePath, text);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        ensured.delete(dir); // the folder was removed under us: make it again
+        ensure();
+        writeSecret(statePath, text);
+      }
     },
     saveKey(key: KeyObject) {
       ensure();
@@ -81,6 +94,7 @@ export function agentStateStore(dataDir: string, hostId: string) {
     },
     /** Forgets the machine: the state and the key. */
     clear() {
+      ensured.delete(dir);
       rmSync(statePath, { force: true });
       rmSync(keyPath, { force: true });
     },

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { Agent, request } from "node:https";
 import type { Socket } from "node:net";
-import { connect as tlsConnect } from "node:tls";
+import { createSecureContext, type SecureContext, connect as tlsConnect } from "node:tls";
 
 /** How a call ended; a closed union. */
 export type CallKind =
@@ -59,6 +59,29 @@ function keepAliveAgent(o: CallOptions & { via: { kind: "direct" } }): Agent {
     keptAlive.set(key, agent);
   }
   return agent;
+}
+
+/** Whether a kept-alive connection from this source to this address and name is open and idle (reused without a new dial). */
+export function keptAliveOpen(o: {
+  localAddress: string;
+  name: string;
+  via: { address: string; port: number };
+}): boolean {
+  const agent = keptAlive.get(`${o.localAddress}|${o.via.address}|${o.via.port}|${o.name}`);
+  if (!agent) return false;
+  return Object.values(agent.freeSockets).some((list) => list?.some((s) => !s.destroyed));
+}
+
+/** One TLS context per CA (parsing the CA for every connection costs CPU and memory per agent). */
+const contexts = new Map<string, SecureContext>();
+function contextFor(ca: string): SecureContext {
+  let context = contexts.get(ca);
+  if (!context) {
+    if (contexts.size > 16) contexts.clear();
+    context = createSecureContext({ ca });
+    contexts.set(ca, context);
+  }
+  return context;
 }
 
 /** Closes every kept-alive connection (an agent runner stopping). */
@@ -138,7 +161,8 @@ export async function httpsCall(o: CallOptions): Promise<CallResult> {
       port: o.via.kind === "direct" ? o.via.port : o.via.targetPort,
       localAddress: o.via.kind === "direct" ? o.localAddress : undefined,
       servername: o.name,
-      ca: o.ca,
+      // node:https hands `secureContext` to tls.connect (its types omit it).
+      ...({ secureContext: contextFor(o.ca) } as object),
       method: o.method ?? "GET",
       path: o.path,
       // A tunnel's socket needs no agent: with one, Node ignores createConnection.
@@ -152,7 +176,9 @@ export async function httpsCall(o: CallOptions): Promise<CallResult> {
         ...(payload ? { "content-type": "application/json", "content-length": String(payload.length) } : {}),
         ...o.headers,
       },
-      ...(socket ? { createConnection: () => tlsConnect({ socket, servername: o.name, ca: o.ca }) } : {}),
+      ...(socket
+        ? { createConnection: () => tlsConnect({ socket, servername: o.name, secureContext: contextFor(o.ca) }) }
+        : {}),
     });
     const timer = setTimeout(() => {
       req.destroy();

@@ -104,7 +104,7 @@ export function createArcDoors({ system, auth, keeper, decider }: ArcDoorsOption
             return error(400, "InvalidRequestContent", "The heartbeat body is not a JSON object.");
           }
           const agentVersion = typeof report.agentVersion === "string" ? report.agentVersion.slice(0, 32) : undefined;
-          return { status: 200, body: keeper.beat(machine.id, { agentVersion }) };
+          return { status: 200, body: await keeper.beat(machine.id, { agentVersion }) };
         }
         case "metadata":
           return {

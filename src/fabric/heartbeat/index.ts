@@ -1,1 +1,2 @@
+export * from "./heartbeat-ledger.js";
 export * from "./status-keeper.js";

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { machineStatusAt } from "../../semantics/agent/machine-status.js";
 import type { System } from "../../system/index.js";
-import type { Resource } from "../../world/index.js";
+import { idKey, type Resource } from "../../world/index.js";
 import type { AuditLog } from "../audit/audit-log.js";
+import { type HeartbeatLedger, heartbeatLedger } from "./heartbeat-ledger.js";
 
 const MACHINE_TYPE = "microsoft.hybridcompute/machines";
 
@@ -11,95 +12,164 @@ export interface HeartbeatReport {
   agentVersion?: string;
 }
 
+/** A status change waiting for the next group commit. */
+interface Pending {
+  status: string;
+  at: Date;
+  lastHeartbeat: Date;
+  agentVersion?: string;
+}
+
 /**
  * Keeps machines' `status` and `lastStatusChange` [facts §2.5] moving with heartbeats and
  * the virtual clock: a heartbeat makes a machine Connected; `machineStatusAt` (semantics)
- * says when it becomes Disconnected (15 minutes) and Expired (45 days). Only changes are
- * committed, through the hub (`system.commit`), so ARM, the portal and `verify` see them
- * and the feed publishes them; the last heartbeat is kept in `internal.lastHeartbeatAt`
- * when the status changes and in memory between. A sweep runs on every clock move and
- * every `sweepMs` of real time.
+ * says when it becomes Disconnected (15 minutes) and Expired (45 days).
+ *
+ * Only status changes are written, through the hub (`system.commit`), so ARM, the portal
+ * and `verify` see them and the feed publishes them. `lastStatusChange` is the time of the
+ * last *status change*, so a heartbeat that changes nothing writes nothing to the world:
+ * its time goes to the heartbeat ledger (memory, saved to the store's settings on each
+ * sweep), which a restart reads back. Changes arriving together (the first round of many
+ * agents, a sweep) are grouped into one commit: the first after a quiet `batchMs` goes at
+ * once, the rest within `batchMs`. A sweep runs on every clock move and every `sweepMs`.
  *
  * @example
  * const keeper = startStatusKeeper({ system, audit });
- * keeper.beat(machineId); // Connected now
+ * await keeper.beat(machineId); // Connected now
  * system.advanceClock(16 * 60_000); // Disconnected
  */
 export function startStatusKeeper({
   system,
   audit,
   sweepMs = 1000,
+  batchMs = 500,
+  ledger = heartbeatLedger(system.store),
 }: {
   system: System;
   audit?: AuditLog;
   sweepMs?: number;
+  /** How long status changes may wait to share one commit. */
+  batchMs?: number;
+  ledger?: HeartbeatLedger;
 }) {
-  const last = new Map<string, Date>();
+  const pending = new Map<string, Pending>();
+  let waiters: (() => void)[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let lastFlush = 0;
 
   function lastHeartbeatOf(r: Resource): Date | undefined {
-    const inMemory = last.get(r.id.toLowerCase());
-    if (inMemory) return inMemory;
-    const saved = r.internal?.lastHeartbeatAt;
-    return typeof saved === "string" ? new Date(saved) : undefined;
+    const inLedger = ledger.get(r.id);
+    const saved = typeof r.internal?.lastHeartbeatAt === "string" ? new Date(r.internal.lastHeartbeatAt) : undefined;
+    if (inLedger && (!saved || inLedger > saved)) return inLedger;
+    return saved;
   }
 
-  function change(r: Resource, status: string, now: Date, lastHeartbeat: Date, report?: HeartbeatReport) {
-    const next: Resource = {
-      ...r,
-      etag: randomUUID(),
-      properties: {
-        ...r.properties,
-        status,
-        lastStatusChange: now.toISOString(),
-        ...(report?.agentVersion ? { agentVersion: report.agentVersion } : {}),
-      },
-      internal: { ...r.internal, lastHeartbeatAt: lastHeartbeat.toISOString() },
-    };
-    system.commit({ puts: [next], deletes: [] });
-    audit?.record({
-      kind: "status",
-      at: now.toISOString(),
-      machineId: r.id,
-      outcome: status,
-      reason: `machine "${r.name}" is ${status} (last heartbeat ${lastHeartbeat.toISOString()})`,
-    });
+  /** Commits every pending change in one transaction, each applied to the machine as it is now. */
+  function flush() {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    lastFlush = Date.now();
+    const world = system.snapshot();
+    const puts: Resource[] = [];
+    const changed: [Resource, Pending][] = [];
+    for (const [key, p] of pending) {
+      const r = world.get(key);
+      if (!r) continue;
+      const versionChanged = p.agentVersion !== undefined && p.agentVersion !== r.properties.agentVersion;
+      if (r.properties.status === p.status && !versionChanged) continue;
+      const statusChanged = r.properties.status !== p.status;
+      puts.push({
+        ...r,
+        etag: randomUUID(),
+        properties: {
+          ...r.properties,
+          status: p.status,
+          ...(statusChanged ? { lastStatusChange: p.at.toISOString() } : {}),
+          ...(p.agentVersion ? { agentVersion: p.agentVersion } : {}),
+        },
+        internal: { ...r.internal, lastHeartbeatAt: p.lastHeartbeat.toISOString() },
+      });
+      if (statusChanged) changed.push([r, p]);
+    }
+    pending.clear();
+    const done = waiters;
+    waiters = [];
+    try {
+      if (puts.length > 0) system.commit({ puts, deletes: [] });
+      for (const [r, p] of changed)
+        audit?.record({
+          kind: "status",
+          at: p.at.toISOString(),
+          machineId: r.id,
+          outcome: p.status,
+          reason: `machine "${r.name}" is ${p.status} (last heartbeat ${p.lastHeartbeat.toISOString()})`,
+        });
+    } finally {
+      for (const w of done) w();
+    }
+  }
+
+  /** Queues a change; resolves once it is committed (grouped with others arriving within `batchMs`). */
+  function queue(r: Resource, change: Pending): Promise<void> {
+    pending.set(idKey(r.id), change);
+    const committed = new Promise<void>((resolve) => waiters.push(resolve));
+    if (!timer) {
+      const wait = Math.max(0, batchMs - (Date.now() - lastFlush));
+      timer = setTimeout(flush, wait);
+    }
+    return committed;
   }
 
   function sweep() {
     const now = system.now();
     for (const r of system.snapshot().ofType(MACHINE_TYPE)) {
-      const status = machineStatusAt(lastHeartbeatOf(r), now);
       const lastHeartbeat = lastHeartbeatOf(r);
+      const status = machineStatusAt(lastHeartbeat, now);
       if (status && lastHeartbeat && status !== r.properties.status && r.properties.status !== "Expired")
-        change(r, status, now, lastHeartbeat);
+        pending.set(idKey(r.id), { status, at: now, lastHeartbeat });
     }
+    if (pending.size > 0) flush();
+    ledger.save();
   }
 
-  const stopFeed = system.subscribe(({ cause }) => {
+  ledger.load();
+  const stopFeed = system.subscribe(({ cause, changes }) => {
     if (cause === "clock") sweep();
+    else for (const id of changes.deletes) ledger.forget(id);
   });
-  const timer = setInterval(sweep, sweepMs);
-  timer.unref();
+  const sweeper = setInterval(sweep, sweepMs);
+  sweeper.unref();
 
   return {
-    /** A heartbeat from a machine now: Connected, and the agent version it reported. */
-    beat(machineId: string, report?: HeartbeatReport): { status: string; lastStatusChange?: string } {
+    /**
+     * A heartbeat from a machine now: Connected, and the agent version it reported. A heartbeat
+     * that changes neither is only noted in the ledger; one that does resolves after its commit.
+     */
+    async beat(machineId: string, report?: HeartbeatReport): Promise<{ status: string; lastStatusChange?: string }> {
       const now = system.now();
       const r = system.snapshot().get(machineId);
       if (!r) throw new Error(`Machine "${machineId}" does not exist.`);
-      last.set(r.id.toLowerCase(), now);
+      ledger.note(r.id, now);
       const versionChanged = report?.agentVersion !== undefined && report.agentVersion !== r.properties.agentVersion;
-      if (r.properties.status !== "Connected" || versionChanged) change(r, "Connected", now, now, report);
+      if (r.properties.status !== "Connected" || versionChanged)
+        await queue(r, { status: "Connected", at: now, lastHeartbeat: now, agentVersion: report?.agentVersion });
       const after = system.snapshot().get(machineId);
       return {
         status: String(after?.properties.status),
         lastStatusChange: after?.properties.lastStatusChange as string | undefined,
       };
     },
+    /** The last heartbeat the keeper knows of a machine (ledger or world). */
+    lastHeartbeat(machineId: string): Date | undefined {
+      const r = system.snapshot().get(machineId);
+      return r ? lastHeartbeatOf(r) : undefined;
+    },
     sweep,
     stop() {
       stopFeed();
-      clearInterval(timer);
+      clearInterval(sweeper);
+      if (pending.size > 0) flush();
+      ledger.save();
     },
   };
 }
