@@ -263,6 +263,37 @@ test("Machines – Azure Arc: Add → Generate script gives the script of arclin
   assert.match(text, /--private-link-scope "\$PRIVATE_LINK_SCOPE"/);
 });
 
+test("Machines – Azure Arc: Add → Generate script with connectivity method Public endpoint gives the script without a scope", async () => {
+  await open("/machines", "Azure Arc | Machines");
+  await page.getByRole("link", { name: /Generate script/ }).click();
+  await page.getByLabel("Resource group").selectOption("arc-pl");
+  await page.getByRole("radio", { name: "Windows" }).check();
+  await page.getByRole("radio", { name: "Public endpoint" }).check();
+  assert.equal(await page.getByLabel("Private link scope").count(), 0);
+  await page.getByRole("button", { name: "Generate script" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download" }).click(),
+  ]);
+  await shot("14b-onboarding-script-public");
+  assert.equal(download.suggestedFilename(), "OnboardingScript.ps1");
+  const text = readFileSync((await download.path())!, "utf8");
+  const expected = generateOnboardingScript(world(), {
+    os: "windows",
+    connectivity: "public-endpoint",
+    resourceGroup: "arc-pl",
+    location: "westeurope",
+    subscriptionId: system.subscriptionId,
+    tenantId: system.tenantId,
+  }).text;
+  assert.equal(text, expected);
+  const lines = text.split("\r\n");
+  assert.ok(lines.includes("# Connect this server to Azure Arc over its public endpoints (westeurope)."));
+  assert.ok(lines.includes(`$ResourceGroup = 'arc-pl'`));
+  assert.ok(lines.includes("  'weu.his.arc.azure.com' = @()"));
+  assert.ok(!/PrivateLinkScope|private-link-scope/.test(text), "no scope in a public endpoint script");
+});
+
 test("Topology: a host turns red live when its DNS server's forwarders are removed through the API", async () => {
   await open(`/topology?select=${encodeURIComponent(HOST_WEB01)}`, "Topology");
   const web01 = page.locator(`g.node.host[data-id="${HOST_WEB01}"]`);
