@@ -231,6 +231,17 @@ test("DNS configuration: the FQDN ↔ IP table and hosts files for Windows and L
   }
 });
 
+/** Generate script, then Download: the file's name and text (and a screenshot of the page). */
+async function generateAndDownload(screenshot: string): Promise<{ fileName: string; text: string }> {
+  await page.getByRole("button", { name: "Generate script" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download" }).click(),
+  ]);
+  await shot(screenshot);
+  return { fileName: download.suggestedFilename(), text: readFileSync((await download.path())!, "utf8") };
+}
+
 test("Machines – Azure Arc: Add → Generate script gives the script of arclink generate onboarding-script", async () => {
   await open("/machines", "Azure Arc | Machines");
   await page.getByRole("rowheader", { name: "web01" }).waitFor();
@@ -242,14 +253,8 @@ test("Machines – Azure Arc: Add → Generate script gives the script of arclin
   await page.getByLabel("Private link scope").selectOption(SCOPE);
   await page.getByLabel("Tag 1 name").fill("env");
   await page.getByLabel("Tag 1 value").fill("lab");
-  await page.getByRole("button", { name: "Generate script" }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download" }).click(),
-  ]);
-  await shot("14-onboarding-script");
-  assert.equal(download.suggestedFilename(), "OnboardingScript.sh");
-  const text = readFileSync((await download.path())!, "utf8");
+  const { fileName, text } = await generateAndDownload("14-onboarding-script");
+  assert.equal(fileName, "OnboardingScript.sh");
   const expected = generateOnboardingScript(world(), {
     os: "linux",
     privateLinkScope: SCOPE,
@@ -270,14 +275,8 @@ test("Machines – Azure Arc: Add → Generate script with connectivity method P
   await page.getByRole("radio", { name: "Windows" }).check();
   await page.getByRole("radio", { name: "Public endpoint" }).check();
   assert.equal(await page.getByLabel("Private link scope").count(), 0);
-  await page.getByRole("button", { name: "Generate script" }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download" }).click(),
-  ]);
-  await shot("14b-onboarding-script-public");
-  assert.equal(download.suggestedFilename(), "OnboardingScript.ps1");
-  const text = readFileSync((await download.path())!, "utf8");
+  const { fileName, text } = await generateAndDownload("14b-onboarding-script-public");
+  assert.equal(fileName, "OnboardingScript.ps1");
   const expected = generateOnboardingScript(world(), {
     os: "windows",
     connectivity: "public-endpoint",
