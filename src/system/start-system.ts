@@ -108,7 +108,12 @@ export async function startSystem({
   let fabric: Fabric | undefined;
   const writeRecord = () => {
     if (!record) return;
-    const body: Record<string, unknown> = { armEndpoint: url, pid: process.pid, caPath: ca.certPath, dnsPort: dns?.port };
+    const body: Record<string, unknown> = {
+      armEndpoint: url,
+      pid: process.pid,
+      caPath: ca.certPath,
+      dnsPort: dns?.port,
+    };
     if (fabric) {
       body.gatewayPort = fabric.port;
       body.gatewayAddresses = [...fabric.gateway.listening()].sort();
