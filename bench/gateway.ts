@@ -1,10 +1,10 @@
 // Gateway throughput with machine authentication and the access decision over keep-alive
 // TLS, against a bare node:https server in the same run, both driven by wrk (Debian), and
 // the time from a change to the world to the new decision live. `npm run bench:gateway`.
-import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { Agent, createServer, request } from "node:https";
+import { cpus, loadavg } from "node:os";
 import { createApp } from "../src/arm/app.js";
 import { DEFAULT_WORLD } from "../src/cli/up.js";
 import { loopbackRealization } from "../src/fabric/addresses/index.js";
@@ -15,6 +15,7 @@ import { labClock } from "../src/labs/index.js";
 import { loadOrCreateCa } from "../src/pki/index.js";
 import { DEFAULT_SUBSCRIPTION_ID, openSystem, temporaryDataDir } from "../src/system/index.js";
 import { parseWorld } from "../src/world-file/index.js";
+import { ensureWrk, runWrk } from "./lib/wrk.js";
 
 const quick = process.argv.includes("--quick");
 const SUB = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}/resourceGroups/arc-pl/providers`;
@@ -42,42 +43,16 @@ const BENCH_SITE = `
     machineId: ${MACHINE}
 `;
 
-function ensureWrk() {
-  if (spawnSync("wrk", ["--version"]).error) {
-    const r = spawnSync("apt-get", ["install", "-y", "wrk"], { stdio: "inherit" });
-    if (r.status !== 0) throw new Error("wrk is not installed and apt-get install wrk failed");
-  }
-}
-
-/** wrk inside a private mount namespace whose /etc/hosts maps the name (wrk takes SNI from the URL). */
-/** Runs a command without blocking this process's event loop (the servers under test live here). */
-function run(cmd: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("close", () => resolve({ stdout, stderr }));
+/** wrk against `name` mapped to `address` (wrk takes SNI from the URL), this process's CPU per request. */
+const wrk = (name: string, address: string, port: number, path: string, token: string, seconds: number) =>
+  runWrk({
+    url: `https://${name}:${port}${path}`,
+    connections: 32,
+    seconds,
+    headers: { Authorization: `Bearer ${token}` },
+    hosts: { [name]: address },
+    cpuOf: [process.pid],
   });
-}
-
-async function wrk(name: string, address: string, port: number, path: string, token: string, seconds: number) {
-  const hosts = `/tmp/arclink-bench-hosts-${process.pid}`;
-  writeFileSync(hosts, `127.0.0.1 localhost\n${address} ${name}\n`);
-  const cmd = `mount --bind ${hosts} /etc/hosts && wrk -t2 -c32 -d${seconds}s --latency -H 'Authorization: Bearer ${token}' https://${name}:${port}${path}`;
-  const r = await run("unshare", ["--mount", "sh", "-c", cmd]);
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout)?.[1] ?? Number.NaN);
-  const p50 = /50%\s+([\d.]+\w+)/.exec(r.stdout)?.[1];
-  const p99 = /99%\s+([\d.]+\w+)/.exec(r.stdout)?.[1];
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(r.stdout)?.[1] ?? "0";
-  if (!Number.isFinite(rps) || rps === 0) throw new Error(`wrk failed: ${r.stdout}${r.stderr}`);
-  return { rps, p50, p99, errors: Number(errors) };
-}
 
 ensureWrk();
 const temp = temporaryDataDir();
@@ -119,10 +94,18 @@ type Run = Awaited<ReturnType<typeof wrk>>;
 const best = (a: Run | undefined, b: Run) => (a && a.rps >= b.rps ? a : b);
 let bareRun: Run | undefined;
 let gatewayRun: Run | undefined;
+let bareCpu = Number.POSITIVE_INFINITY;
+let gatewayCpu = Number.POSITIVE_INFINITY;
+const load0 = loadavg()[0];
 for (let round = 0; round < (quick ? 1 : 3); round++) {
-  bareRun = best(bareRun, await wrk("bare.his.arc.azure.com", bareAddress, port, path, accessToken, seconds));
-  gatewayRun = best(gatewayRun, await wrk("weu.his.arc.azure.com", pe, port, path, accessToken, seconds));
+  const b = await wrk("bare.his.arc.azure.com", bareAddress, port, path, accessToken, seconds);
+  const g = await wrk("weu.his.arc.azure.com", pe, port, path, accessToken, seconds);
+  bareRun = best(bareRun, b);
+  gatewayRun = best(gatewayRun, g);
+  bareCpu = Math.min(bareCpu, b.cpuUs);
+  gatewayCpu = Math.min(gatewayCpu, g.cpuUs);
 }
+const load1 = loadavg()[0];
 if (!bareRun || !gatewayRun) throw new Error("no wrk run");
 
 // Change → new decision live: flip the machine's association off and on; each time, the next
@@ -171,10 +154,16 @@ system.close();
 temp.remove();
 
 const ratio = gatewayRun.rps / bareRun.rps;
+console.log(
+  `Load average (1 min) ${load0.toFixed(2)} before the rounds, ${load1.toFixed(2)} after, on ${cpus().length} cores.\n`,
+);
 console.log(`| measure | arclink | baseline (same run) | ratio | target |`);
 console.log(`|---|---|---|---|---|`);
 console.log(
-  `| GET machine metadata over keep-alive TLS, access token + scope decision, wrk -t2 -c32 ${seconds}s, best of ${quick ? 1 : 3} interleaved rounds (p50 / p99 ${gatewayRun.p50} / ${gatewayRun.p99}, non-2xx ${gatewayRun.errors}) | ${gatewayRun.rps.toFixed(0)} req/s | ${bareRun.rps.toFixed(0)} req/s bare node:https (p50 / p99 ${bareRun.p50} / ${bareRun.p99}) | ${ratio.toFixed(2)} | ≥ 0.8 |`,
+  `| GET machine metadata over keep-alive TLS, access token + scope decision, wrk -t2 -c32 ${seconds}s, best of ${quick ? 1 : 3} interleaved rounds (p50 / p99 ${gatewayRun.p50} / ${gatewayRun.p99}, errors ${gatewayRun.errors}) | ${gatewayRun.rps.toFixed(0)} req/s | ${bareRun.rps.toFixed(0)} req/s bare node:https (p50 / p99 ${bareRun.p50} / ${bareRun.p99}) | ${ratio.toFixed(2)} | ≥ 0.8 |`,
+);
+console.log(
+  `| server CPU per request (user + system of the process serving both, least of the rounds) | ${gatewayCpu.toFixed(1)} µs | ${bareCpu.toFixed(1)} µs bare node:https | ${(bareCpu / gatewayCpu).toFixed(2)} (bare/gateway) | — |`,
 );
 console.log(
   `| change (machine association PATCH through the hub, engine + rules + commit) → new decision answered on the next request, ${latencies.length} changes | median ${latencies[latencies.length >> 1].toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms | commit → answer: median ${afterCommit[afterCommit.length >> 1].toFixed(1)} ms, max ${afterCommit.at(-1)?.toFixed(1)} ms | — | < 100 ms |`,

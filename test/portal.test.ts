@@ -231,6 +231,17 @@ test("DNS configuration: the FQDN ↔ IP table and hosts files for Windows and L
   }
 });
 
+/** Generate script, then Download: the file's name and text (and a screenshot of the page). */
+async function generateAndDownload(screenshot: string): Promise<{ fileName: string; text: string }> {
+  await page.getByRole("button", { name: "Generate script" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download" }).click(),
+  ]);
+  await shot(screenshot);
+  return { fileName: download.suggestedFilename(), text: readFileSync((await download.path())!, "utf8") };
+}
+
 test("Machines – Azure Arc: Add → Generate script gives the script of arclink generate onboarding-script", async () => {
   await open("/machines", "Azure Arc | Machines");
   await page.getByRole("rowheader", { name: "web01" }).waitFor();
@@ -242,14 +253,8 @@ test("Machines – Azure Arc: Add → Generate script gives the script of arclin
   await page.getByLabel("Private link scope").selectOption(SCOPE);
   await page.getByLabel("Tag 1 name").fill("env");
   await page.getByLabel("Tag 1 value").fill("lab");
-  await page.getByRole("button", { name: "Generate script" }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download" }).click(),
-  ]);
-  await shot("14-onboarding-script");
-  assert.equal(download.suggestedFilename(), "OnboardingScript.sh");
-  const text = readFileSync((await download.path())!, "utf8");
+  const { fileName, text } = await generateAndDownload("14-onboarding-script");
+  assert.equal(fileName, "OnboardingScript.sh");
   const expected = generateOnboardingScript(world(), {
     os: "linux",
     privateLinkScope: SCOPE,
@@ -261,6 +266,31 @@ test("Machines – Azure Arc: Add → Generate script gives the script of arclin
   }).text;
   assert.equal(text, expected);
   assert.match(text, /--private-link-scope "\$PRIVATE_LINK_SCOPE"/);
+});
+
+test("Machines – Azure Arc: Add → Generate script with connectivity method Public endpoint gives the script without a scope", async () => {
+  await open("/machines", "Azure Arc | Machines");
+  await page.getByRole("link", { name: /Generate script/ }).click();
+  await page.getByLabel("Resource group").selectOption("arc-pl");
+  await page.getByRole("radio", { name: "Windows" }).check();
+  await page.getByRole("radio", { name: "Public endpoint" }).check();
+  assert.equal(await page.getByLabel("Private link scope").count(), 0);
+  const { fileName, text } = await generateAndDownload("14b-onboarding-script-public");
+  assert.equal(fileName, "OnboardingScript.ps1");
+  const expected = generateOnboardingScript(world(), {
+    os: "windows",
+    connectivity: "public-endpoint",
+    resourceGroup: "arc-pl",
+    location: "westeurope",
+    subscriptionId: system.subscriptionId,
+    tenantId: system.tenantId,
+  }).text;
+  assert.equal(text, expected);
+  const lines = text.split("\r\n");
+  assert.ok(lines.includes("# Connect this server to Azure Arc over its public endpoints (westeurope)."));
+  assert.ok(lines.includes(`$ResourceGroup = 'arc-pl'`));
+  assert.ok(lines.includes("  'weu.his.arc.azure.com' = @()"));
+  assert.ok(!/PrivateLinkScope|private-link-scope/.test(text), "no scope in a public endpoint script");
 });
 
 test("Topology: a host turns red live when its DNS server's forwarders are removed through the API", async () => {

@@ -70,16 +70,8 @@ describe("arclink generate", () => {
       res.stdout,
       /^westeurope-gas\.guestconfiguration\.azure\.com\s+10\.10\.1\.\d+\s+privatelink\.guestconfiguration\.azure\.com/m,
     );
-    const script = arclink([
-      "generate",
-      "onboarding-script",
-      "--world",
-      world,
-      "--os",
-      "linux",
-      "--private-link-scope",
-      "arc-pls",
-    ]);
+    const onboard = ["generate", "onboarding-script", "--world", world, "--os", "linux"];
+    const script = arclink([...onboard, "--private-link-scope", "arc-pls"]);
     assert.equal(script.code, 0, script.stderr);
     assert.match(
       script.stdout,
@@ -87,10 +79,33 @@ describe("arclink generate", () => {
     );
     assert.match(script.stdout, /--private-link-scope "\$PRIVATE_LINK_SCOPE"/);
     // Without --private-link-scope: the only scope, and stderr says which.
-    const picked = arclink(["generate", "onboarding-script", "--world", world, "--os", "linux"]);
+    const picked = arclink(onboard);
     assert.equal(picked.code, 0, picked.stderr);
     assert.equal(picked.stdout, script.stdout);
     assert.match(picked.stderr, /Using private link scope '.*\/privateLinkScopes\/arc-pls', the only one in the world/);
+    // --connectivity public-endpoint: no scope; the resource group gives subscription and region.
+    const pub = [...onboard, "--connectivity", "public-endpoint"];
+    const text = arclink([...pub, "--resource-group", "rg-arc"]);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^# Connect this server to Azure Arc over its public endpoints \(westeurope\)\.$/m);
+    assert.doesNotMatch(text.stdout, /private-link-scope/);
+    const json = JSON.parse(arclink([...pub, "--resource-group", "rg-arc", "--json"]).stdout);
+    assert.deepEqual(
+      [json.data.connectivity, json.data.scopeId, json.data.location],
+      ["public-endpoint", undefined, "westeurope"],
+    );
+    const both = arclink([
+      "generate",
+      "onboarding-script",
+      "--world",
+      world,
+      "--os=linux",
+      "--connectivity=public-endpoint",
+      "--private-link-scope=arc-pls",
+      "--resource-group=rg-arc",
+    ]);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /Option --private-link-scope applies to --connectivity private-endpoint/);
   });
 
   test("--data: hosts for a host as JSON, and as a Windows file with --out", () => {

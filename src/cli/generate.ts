@@ -157,21 +157,51 @@ export function registerGenerate(program: Command): void {
   common(
     gen
       .command("onboarding-script")
-      .description("install the agent and azcmagent connect through a private link scope"),
+      .description(
+        "install the agent and azcmagent connect, through a private link scope (default) or over the public endpoints",
+      ),
   )
     .requiredOption("--os <os>", "windows or linux")
-    .option("--private-link-scope <scope>", "the scope's resource id (or unique name); default: the world's only scope")
-    .option("--resource-group <rg>", "resource group of the machine (default: the scope's)")
-    .option("--location <region>", "region (default and only choice: the scope's)")
-    .option("--subscription-id <id>", "subscription of the machine (default: the scope's)")
+    .option(
+      "--connectivity <method>",
+      "the portal's connectivity method: private-endpoint (through --private-link-scope) or public-endpoint (no scope)",
+      "private-endpoint",
+    )
+    .option(
+      "--private-link-scope <scope>",
+      "private-endpoint only: the scope's resource id (or unique name); default: the world's only scope",
+    )
+    .option(
+      "--resource-group <rg>",
+      "resource group of the machine (default: the scope's; required with public-endpoint)",
+    )
+    .option(
+      "--location <region>",
+      "region (private-endpoint: default and only choice the scope's; public-endpoint: default the resource group's)",
+    )
+    .option(
+      "--subscription-id <id>",
+      "subscription of the machine (default: the scope's; public-endpoint: the resource group's, or the world's only one)",
+    )
     .option("--tenant-id <id>", "tenant (default: the arclink tenant)", DEFAULT_TENANT_ID)
     .option("--tags <k=v,...>", "tags of the machine resource")
     .option("--service-principal-id <id>", "connect with a service principal (for many servers)")
     .option("--service-principal-secret-env <var>", "environment variable holding its secret (default ARC_SP_SECRET)")
+    .addHelpText(
+      "after",
+      `
+Both scripts check that the Arc names resolve as the method needs (the scope's private
+endpoint, or a public address), install the Connected Machine agent and run azcmagent connect.
+
+Examples:
+  arclink generate onboarding-script --world lab.yaml --os linux --private-link-scope arc-pls
+  arclink generate onboarding-script --world lab.yaml --os windows --connectivity public-endpoint --resource-group servers`,
+    )
     .action((o: Options) =>
       emit(o, true, (w) =>
         generateOnboardingScript(w!, {
           os: o.os as string,
+          connectivity: o.connectivity as string,
           privateLinkScope: o.privateLinkScope as string | undefined,
           resourceGroup: o.resourceGroup as string | undefined,
           location: o.location as string | undefined,

@@ -11,6 +11,12 @@ export interface ServerRecord {
   dataDir?: string;
   /** Where the live DNS servers listen (src/dns), when `up` started them. */
   dnsPort?: number;
+  /** The HTTPS port of every front door of the live network (src/fabric), when `up` started it. */
+  gatewayPort?: number;
+  /** The realized addresses the gateway listens on (sorted; rewritten when the world moves them). */
+  gatewayAddresses?: string[];
+  /** The site proxies' `address:port`, likewise. */
+  proxyAddresses?: string[];
 }
 
 /** The running server of a data directory, if one is up (its record exists and its process lives). */

@@ -28,6 +28,8 @@ export interface FabricOptions {
   realization?: AddressRealization;
   limits?: Partial<GatewayLimits>;
   upstreamTimeoutMs?: number;
+  /** Called after the listeners followed a change of the world (addresses opened or closed). */
+  onListeners?: () => void;
 }
 
 export interface Fabric {
@@ -104,6 +106,7 @@ export async function startFabric(opts: FabricOptions): Promise<Fabric> {
     syncing = syncing
       .then(() => gateway.sync())
       .then(() => proxies.sync())
+      .then(() => opts.onListeners?.())
       .catch((e) =>
         audit.record({
           kind: "bad-input",

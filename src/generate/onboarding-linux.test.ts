@@ -96,3 +96,34 @@ test("without a service principal it connects with a device code; a private but 
   assert.ok(!res.args.includes("--service-principal-id") && !res.args.includes("--tags"));
   assert.match(res.stderr, /10\.99\.0\.7, a private address but not the scope's private endpoint \(10\.10\.1\.7\)/);
 });
+
+test("public endpoint: public answers pass, a private endpoint's answer is flagged, connect has no scope", () => {
+  const out = generateOnboardingScript(arcPrivateLinkWorld(), {
+    os: "linux",
+    connectivity: "public-endpoint",
+    resourceGroup: "rg-arc",
+  });
+  assert.match(out.text, /^# Connect this server to Azure Arc over its public endpoints \(westeurope\)\.$/m);
+  assert.doesNotMatch(out.text, /PRIVATE_LINK_SCOPE|private-link-scope/);
+  const publicAnswers = {
+    "gbl.his.arc.azure.com": "20.50.1.4",
+    "weu.his.arc.azure.com": "20.50.1.5",
+    "agentserviceapi.guestconfiguration.azure.com": "20.50.1.6",
+    "westeurope-gas.guestconfiguration.azure.com": "10.10.1.7",
+  };
+  const res = run(out.text, publicAnswers, {});
+  assert.equal(res.code, 0, res.stderr);
+  assert.match(res.stdout, /^ok: gbl\.his\.arc\.azure\.com -> 20\.50\.1\.4 \(public endpoint\)$/m);
+  assert.match(
+    res.stderr,
+    /WARNING: westeurope-gas\.guestconfiguration\.azure\.com -> 10\.10\.1\.7, a private address: a private endpoint answers there/,
+  );
+  assert.match(res.stderr, /WARNING: 1 Arc name\(s\) do not resolve to a public address/);
+  const flag = (name: string) => res.args[res.args.indexOf(name) + 1];
+  assert.equal(res.args[0], "connect");
+  assert.ok(res.args.includes("--use-device-code"));
+  assert.ok(!res.args.includes("--private-link-scope"));
+  assert.equal(flag("--subscription-id"), "00000000-0000-0000-0000-00000000a11c");
+  assert.equal(flag("--resource-group"), "rg-arc");
+  assert.equal(flag("--location"), "westeurope");
+});

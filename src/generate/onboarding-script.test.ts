@@ -115,3 +115,63 @@ test("without --private-link-scope: the world's only scope, and a note naming it
     (e: GenerateError) => e.code === GENERATE_ERRORS.Ambiguous && /2 private link scopes; choose one/.test(e.message),
   );
 });
+
+test("public endpoint: no scope; subscription and region from the resource group in the world; no address expected", () => {
+  const { plan, warnings, notes } = planOnboarding(world, {
+    os: "linux",
+    connectivity: "public-endpoint",
+    resourceGroup: "RG-ARC",
+  });
+  assert.equal(plan.connectivity, "public-endpoint");
+  assert.equal(plan.scopeId, undefined);
+  assert.equal(plan.subscriptionId, "00000000-0000-0000-0000-00000000a11c");
+  assert.equal(plan.resourceGroup, "RG-ARC");
+  assert.equal(plan.location, "westeurope");
+  assert.deepEqual(
+    plan.checks.map((c) => [c.fqdn, c.expected]),
+    [
+      ["gbl.his.arc.azure.com", []],
+      ["weu.his.arc.azure.com", []],
+      ["agentserviceapi.guestconfiguration.azure.com", []],
+      ["westeurope-gas.guestconfiguration.azure.com", []],
+    ],
+  );
+  assert.deepEqual([warnings, notes], [[], []]);
+  // A resource group not in the world: the region must be given; any region is fine without a scope.
+  const elsewhere = planOnboarding(world, {
+    os: "windows",
+    connectivity: "Public-Endpoint",
+    resourceGroup: "servers",
+    location: "East US",
+    subscriptionId: "11111111-0000-0000-0000-000000000000",
+  }).plan;
+  assert.deepEqual(
+    [elsewhere.location, elsewhere.subscriptionId, elsewhere.checks[1].fqdn],
+    ["eastus", "11111111-0000-0000-0000-000000000000", "eus.his.arc.azure.com"],
+  );
+});
+
+test("public endpoint: refuses a scope, a missing resource group or region, and an unknown method", () => {
+  const message = (o: Parameters<typeof planOnboarding>[1]) => {
+    try {
+      planOnboarding(world, o);
+    } catch (e) {
+      return `${(e as GenerateError).code}: ${(e as Error).message}`;
+    }
+    return "none";
+  };
+  const pub = { os: "linux", connectivity: "public-endpoint" };
+  assert.match(
+    message({ ...pub, resourceGroup: "rg-arc", privateLinkScope: "arc-pls" }),
+    /^GenerateInvalidOption: Option --private-link-scope applies to --connectivity private-endpoint/,
+  );
+  assert.match(message(pub), /^GenerateInvalidOption: Option --resource-group is required with --connectivity public/);
+  assert.match(
+    message({ ...pub, resourceGroup: "servers" }),
+    /Option --location is required .*resource group 'servers' is not in the world/,
+  );
+  assert.match(
+    message({ os: "linux", connectivity: "gateway" }),
+    /Invalid value for --connectivity: 'gateway'\. Expected one of: private-endpoint, public-endpoint\./,
+  );
+});

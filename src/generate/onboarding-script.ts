@@ -1,4 +1,4 @@
-import { idKey, parseId } from "../world/arm-id.js";
+import { idKey, parseId, RESOURCE_GROUP_TYPE } from "../world/arm-id.js";
 import { normalizeLocation } from "../world/catalog/regions.js";
 import type { Resource } from "../world/resource.js";
 import type { World } from "../world/world.js";
@@ -12,18 +12,31 @@ import { linuxScript } from "./onboarding-linux.js";
 import { windowsScript } from "./onboarding-windows.js";
 import { isEnvName } from "./quote.js";
 
+/** The portal's "Connectivity method": through a private link scope, or over Arc's public endpoints. */
+export const CONNECTIVITY_VALUES = ["private-endpoint", "public-endpoint"] as const;
+export type Connectivity = (typeof CONNECTIVITY_VALUES)[number];
+
 export interface OnboardingOptions {
   os: string;
+  /**
+   * `private-endpoint` (default): `azcmagent connect --private-link-scope <scope>`;
+   * `public-endpoint`: no scope, as the portal's script with connectivity method "Public
+   * endpoint" [DOC-CONNECT: `--private-link-scope` is only "required when using PEs"].
+   */
+  connectivity?: string;
   /**
    * The scope's resource id (or its name, when unique): `azcmagent connect --private-link-scope`
    * [facts §10]. Default: the world's only scope (the plan's `notes` say which).
    */
   privateLinkScope?: string;
-  /** Default: the scope's resource group. */
+  /** Default: the scope's resource group; required with `public-endpoint`. */
   resourceGroup?: string;
-  /** Default: the scope's region; another region is refused (machine and scope share one [DOC-PL]). */
+  /**
+   * Default: the scope's region; another region is refused (machine and scope share one [DOC-PL]).
+   * With `public-endpoint`: default the resource group's region, when the world has it.
+   */
   location?: string;
-  /** Default: the scope's subscription. */
+  /** Default: the scope's subscription; with `public-endpoint`, the world's only subscription. */
   subscriptionId?: string;
   /** Required with a service principal. */
   tenantId?: string;
@@ -36,7 +49,9 @@ export interface OnboardingOptions {
 /** What both scripts are made from. */
 export interface OnboardingPlan {
   os: Os;
-  scopeId: string;
+  connectivity: Connectivity;
+  /** The private link scope (`private-endpoint` only). */
+  scopeId?: string;
   subscriptionId: string;
   resourceGroup: string;
   location: string;
@@ -45,7 +60,10 @@ export interface OnboardingPlan {
   /** `azcmagent --tags` value: `Name=Value,Name2='Value with spaces'` [DOC-CONNECT]. */
   tags?: string;
   servicePrincipal?: { id: string; secretEnv: string };
-  /** Arc names to resolve before connecting, with the scope's private endpoint addresses for each. */
+  /**
+   * Arc names to resolve before connecting, with the scope's private endpoint addresses for
+   * each (`public-endpoint`: none expected; a private answer is the warning).
+   */
   checks: { fqdn: string; expected: string[] }[];
 }
 
@@ -103,23 +121,9 @@ function chooseScope(world: World, ref: string | undefined): { scope: Resource; 
   );
 }
 
-export function planOnboarding(
-  world: World,
-  o: OnboardingOptions,
-): { plan: OnboardingPlan; warnings: string[]; notes: string[] } {
+/** The options both connectivity methods check the same way. */
+function commonChecks(o: OnboardingOptions): { os: Os; secretEnv: string } {
   const os = oneOf("--os", o.os, OS_VALUES);
-  const { scope, notes } = chooseScope(world, o.privateLinkScope);
-  const id = parseId(scope.id)!;
-  if (!scope.location)
-    throw new GenerateError(GENERATE_ERRORS.NothingToGenerate, `Private link scope '${scope.name}' has no location.`);
-  const scopeRegion = normalizeLocation(scope.location);
-  const location = o.location ? normalizeLocation(o.location) : scopeRegion;
-  if (location !== scopeRegion) {
-    throw new GenerateError(
-      GENERATE_ERRORS.RegionMismatch,
-      `Location '${o.location}' differs from the region '${scopeRegion}' of scope '${scope.name}'; a machine and its private link scope must be in the same region [DOC-PL].`,
-    );
-  }
   for (const [name, value] of [
     ["--resource-group", o.resourceGroup],
     ["--subscription-id", o.subscriptionId],
@@ -137,7 +141,71 @@ export function planOnboarding(
     throw invalid(
       "Option --service-principal-id needs --tenant-id: azcmagent requires the tenant with a service principal.",
     );
+  return { os, secretEnv };
+}
 
+/** The machine's subscription, resource group and region over the public endpoints: from the options and the world. */
+function publicPlace(
+  world: World,
+  o: OnboardingOptions,
+): { subscriptionId: string; resourceGroup: string; location: string } {
+  if (o.privateLinkScope)
+    throw invalid("Option --private-link-scope applies to --connectivity private-endpoint, not public-endpoint.");
+  if (!o.resourceGroup)
+    throw invalid(
+      "Option --resource-group is required with --connectivity public-endpoint (there is no scope to take it from).",
+    );
+  const groups = world
+    .ofType(RESOURCE_GROUP_TYPE)
+    .filter((g) => g.name.toLowerCase() === o.resourceGroup!.toLowerCase())
+    .filter((g) => !o.subscriptionId || parseId(g.id)?.subscriptionId.toLowerCase() === o.subscriptionId.toLowerCase());
+  const subscriptions = [
+    ...new Set(
+      world
+        .all()
+        .map((r) => parseId(r.id)?.subscriptionId)
+        .filter((x) => x !== undefined),
+    ),
+  ];
+  const subscriptionId =
+    o.subscriptionId ??
+    (groups.length === 1
+      ? parseId(groups[0].id)!.subscriptionId
+      : subscriptions.length === 1
+        ? subscriptions[0]
+        : undefined);
+  if (!subscriptionId)
+    throw invalid(
+      `Option --subscription-id is required with --connectivity public-endpoint: the world has ${subscriptions.length} subscriptions.`,
+    );
+  const rgLocation = groups.length === 1 ? groups[0].location : undefined;
+  const location = o.location ?? rgLocation;
+  if (!location)
+    throw invalid(
+      `Option --location is required with --connectivity public-endpoint: resource group '${o.resourceGroup}' is not in the world to take its region from.`,
+    );
+  return { subscriptionId, resourceGroup: o.resourceGroup, location: normalizeLocation(location) };
+}
+
+export function planOnboarding(
+  world: World,
+  o: OnboardingOptions,
+): { plan: OnboardingPlan; warnings: string[]; notes: string[] } {
+  const connectivity = oneOf("--connectivity", o.connectivity ?? "private-endpoint", CONNECTIVITY_VALUES);
+  if (connectivity === "public-endpoint") return planPublic(world, o);
+  const { os, secretEnv } = commonChecks(o);
+  const { scope, notes } = chooseScope(world, o.privateLinkScope);
+  const id = parseId(scope.id)!;
+  if (!scope.location)
+    throw new GenerateError(GENERATE_ERRORS.NothingToGenerate, `Private link scope '${scope.name}' has no location.`);
+  const scopeRegion = normalizeLocation(scope.location);
+  const location = o.location ? normalizeLocation(o.location) : scopeRegion;
+  if (location !== scopeRegion) {
+    throw new GenerateError(
+      GENERATE_ERRORS.RegionMismatch,
+      `Location '${o.location}' differs from the region '${scopeRegion}' of scope '${scope.name}'; a machine and its private link scope must be in the same region [DOC-PL].`,
+    );
+  }
   const warnings: string[] = [];
   const region = arcNamesForRegion(scopeRegion);
   warnings.push(...region.warnings);
@@ -158,14 +226,12 @@ export function planOnboarding(
   return {
     plan: {
       os,
+      connectivity,
       scopeId: scope.id,
       subscriptionId: o.subscriptionId ?? id.subscriptionId,
       resourceGroup: o.resourceGroup ?? id.resourceGroup!,
       location,
-      tenantId: o.tenantId,
-      cloud: "AzureCloud",
-      tags: formatTags(o.tags ?? {}),
-      servicePrincipal: o.servicePrincipalId ? { id: o.servicePrincipalId, secretEnv } : undefined,
+      ...rest(o, secretEnv),
       checks,
     },
     warnings,
@@ -173,14 +239,75 @@ export function planOnboarding(
   };
 }
 
+/** The plan without a scope: the agent connects over Arc's public endpoints. */
+function planPublic(world: World, o: OnboardingOptions): { plan: OnboardingPlan; warnings: string[]; notes: string[] } {
+  const { os, secretEnv } = commonChecks(o);
+  const place = publicPlace(world, o);
+  const region = arcNamesForRegion(place.location);
+  return {
+    plan: {
+      os,
+      connectivity: "public-endpoint",
+      ...place,
+      ...rest(o, secretEnv),
+      checks: region.names.filter((n) => !n.zone.optional).map((n) => ({ fqdn: n.fqdn, expected: [] })),
+    },
+    warnings: region.warnings,
+    notes: [],
+  };
+}
+
+function rest(
+  o: OnboardingOptions,
+  secretEnv: string,
+): Pick<OnboardingPlan, "tenantId" | "cloud" | "tags" | "servicePrincipal"> {
+  return {
+    tenantId: o.tenantId,
+    cloud: "AzureCloud",
+    tags: formatTags(o.tags ?? {}),
+    servicePrincipal: o.servicePrincipalId ? { id: o.servicePrincipalId, secretEnv } : undefined,
+  };
+}
+
+/** The sentences both scripts say differently for each connectivity method. */
+export function onboardingWording(p: OnboardingPlan) {
+  const scope = p.scopeId?.split("/").pop();
+  return scope
+    ? {
+        title: `Connect this server to Azure Arc through private link scope '${scope}' (${p.location}).`,
+        precheck: [
+          "1. Pre-check: each Arc name must resolve to the scope's private endpoint, or the agent goes",
+          "   public and a scope without public access refuses it [DOC-PL; azcmagent check --enable-pls-check].",
+        ],
+        privateAnswer: "a private address but not the scope's private endpoint",
+        summary:
+          "Arc name(s) do not resolve to the private endpoint; fix DNS or the hosts file before relying on private link.",
+        connect: "3. Connect through the private link scope [DOC-CONNECT].",
+      }
+    : {
+        title: `Connect this server to Azure Arc over its public endpoints (${p.location}).`,
+        precheck: [
+          "1. Pre-check: each Arc name must resolve to a public address; a private answer means a private",
+          "   endpoint, which accepts only machines of its private link scope [DOC-PL].",
+        ],
+        privateAnswer:
+          "a private address: a private endpoint answers there, for machines of its private link scope only",
+        summary: "Arc name(s) do not resolve to a public address; use the Private endpoint script, or fix DNS.",
+        connect: "3. Connect over the public endpoints (no private link scope) [DOC-CONNECT].",
+      };
+}
+
 /**
  * The script a user runs on a server to install the Connected Machine agent and
- * connect it through a private link scope: a DNS pre-check of the Arc names, the
- * install, and `azcmagent connect --private-link-scope <scope id>` [DOC-CONNECT, DOC-PL, facts §10].
+ * connect it: a DNS pre-check of the Arc names, the install, and `azcmagent connect`,
+ * through a private link scope (`--private-link-scope <scope id>`) or, with connectivity
+ * `public-endpoint`, over Arc's public endpoints (no scope) [DOC-CONNECT, DOC-PL, facts §10].
  *
  * @example
  * generateOnboardingScript(world, { os: "linux", privateLinkScope: "arc-pls" }).text
  * // ... azcmagent connect ... --private-link-scope "$PRIVATE_LINK_SCOPE"
+ * generateOnboardingScript(world, { os: "linux", connectivity: "public-endpoint", resourceGroup: "servers" }).text
+ * // ... azcmagent connect ... --location "$LOCATION" --cloud "$CLOUD"
  */
 export function generateOnboardingScript(world: World, options: OnboardingOptions): Generated<OnboardingPlan> {
   const { plan, warnings, notes } = planOnboarding(world, options);

@@ -48,3 +48,18 @@ test("installs from the documented URL and connects with every flag", () => {
     assert.ok(connect.includes(flag), `connect lacks ${flag}`);
   }
 });
+
+test("public endpoint: the same script without the scope, a private answer being the warning", () => {
+  const pub = generateOnboardingScript(arcPrivateLinkWorld(), {
+    os: "windows",
+    connectivity: "public-endpoint",
+    resourceGroup: "rg-arc",
+  }).text.split("\r\n");
+  assert.ok(pub.includes("# Connect this server to Azure Arc over its public endpoints (westeurope)."));
+  assert.ok(!pub.some((l) => /PrivateLinkScope|private-link-scope/.test(l)));
+  assert.ok(pub.includes("  'gbl.his.arc.azure.com' = @()"));
+  assert.ok(pub.includes('    Write-Output "ok: $($entry.Key) -> $address (public endpoint)"'));
+  assert.ok(pub.some((l) => l.includes("a private address: a private endpoint answers there")));
+  assert.ok(pub.some((l) => l.startsWith('& "$env:ProgramFiles\\AzureConnectedMachineAgent\\azcmagent.exe" connect')));
+  assert.ok(pub.includes("  --cloud $Cloud"));
+});

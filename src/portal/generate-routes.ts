@@ -30,16 +30,18 @@ export function hostsFile(world: World, query: URLSearchParams): ArmResponse {
 }
 
 /**
- * `POST /_arclink/generate/onboarding-script` with `{os, privateLinkScope, resourceGroup?,
- * location?, subscriptionId?, tenantId?, tags?}`: the script of `arclink generate
- * onboarding-script` with the same options.
+ * `POST /_arclink/generate/onboarding-script` with `{os, connectivity?, privateLinkScope?,
+ * resourceGroup?, location?, subscriptionId?, tenantId?, tags?}`: the script of `arclink
+ * generate onboarding-script` with the same options (`connectivity`: `private-endpoint`,
+ * the default, or `public-endpoint`).
  */
 export function onboardingScript(world: World, body: Record<string, unknown>): ArmResponse {
   try {
     const tags = body.tags && typeof body.tags === "object" ? (body.tags as Record<string, unknown>) : {};
     const out = generateOnboardingScript(world, {
       os: String(body.os ?? ""),
-      privateLinkScope: String(body.privateLinkScope ?? ""),
+      connectivity: str(body.connectivity),
+      privateLinkScope: str(body.privateLinkScope),
       resourceGroup: str(body.resourceGroup),
       location: str(body.location),
       subscriptionId: str(body.subscriptionId),

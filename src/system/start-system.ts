@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { join, resolve } from "node:path";
 import { loadOrCreateAdminKey } from "../arm/admin-auth.js";
@@ -59,7 +59,9 @@ export interface RunningSystem {
 /**
  * Brings the system up: the hub (store, clock, catalog), the CA and leaf certificate, the
  * ARM front with its identity endpoints. Writes `<dataDir>/server.json` so other commands
- * can find it.
+ * can find it: `{armEndpoint, pid, caPath, dnsPort?, gatewayPort?, gatewayAddresses?,
+ * proxyAddresses?}` (the `ServerRecord` of `src/cli/server-record.ts`), rewritten whenever
+ * the live network opens or closes listeners.
  */
 export async function startSystem({
   dataDir,
@@ -101,16 +103,38 @@ export async function startSystem({
   // One realization for every live plane: DNS answers and the gateway agree on addresses.
   const realization = loopbackRealization();
   const dns = dnsOptions ? await startDnsPlane({ realization, ...dnsOptions, system }) : undefined;
-  const fabric = fabricOptions
-    ? await startFabric({ ...fabricOptions, system, ca, app, realization, dataDir: inMemory ? undefined : dir })
-    : undefined;
-  // Other commands (apply, export) find a running server of a data directory here.
+  // Other commands (apply, export, agent) find a running server of a data directory here.
   const record = inMemory ? undefined : join(dir, "server.json");
-  if (record)
-    writeFileSync(
-      record,
-      JSON.stringify({ armEndpoint: url, pid: process.pid, caPath: ca.certPath, dnsPort: dns?.port }),
-    );
+  let fabric: Fabric | undefined;
+  const writeRecord = () => {
+    if (!record) return;
+    const body: Record<string, unknown> = {
+      armEndpoint: url,
+      pid: process.pid,
+      caPath: ca.certPath,
+      dnsPort: dns?.port,
+    };
+    if (fabric) {
+      body.gatewayPort = fabric.port;
+      body.gatewayAddresses = [...fabric.gateway.listening()].sort();
+      body.proxyAddresses = [...fabric.proxies()].sort();
+    }
+    // Whole or not at all: a reader never sees half a record.
+    writeFileSync(`${record}.tmp`, JSON.stringify(body));
+    renameSync(`${record}.tmp`, record);
+  };
+  fabric = fabricOptions
+    ? await startFabric({
+        ...fabricOptions,
+        system,
+        ca,
+        app,
+        realization,
+        dataDir: inMemory ? undefined : dir,
+        onListeners: writeRecord,
+      })
+    : undefined;
+  writeRecord();
   return {
     system,
     app,

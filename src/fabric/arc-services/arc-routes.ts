@@ -56,6 +56,8 @@ export const ARC_ROUTES: Readonly<Record<"his" | "guest-configuration" | "dp", r
   ],
 };
 
+const VM_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 /** The route a request matches and the `{vmId}` it named; undefined when none does. */
 export function matchArcRoute(
   routes: readonly ArcRoute[],
@@ -63,19 +65,23 @@ export function matchArcRoute(
   path: string,
   reach: "global" | "regional",
 ): { route: ArcRoute; vmId?: string } | { methodNotAllowed: true } | undefined {
-  const segments = path.split("/").filter(Boolean);
+  // Every request of every machine passes here: plain loops, no closure per route.
+  const segments = path.split("/");
+  if (segments[0] === "") segments.shift();
+  if (segments.includes("")) segments.splice(0, segments.length, ...segments.filter(Boolean));
   let wrongMethod = false;
   for (const route of routes) {
     if (route.reach !== "any" && route.reach !== reach) continue;
     if (route.pattern.length !== segments.length) continue;
     let vmId: string | undefined;
-    const ok = route.pattern.every((p, i) => {
+    let ok = true;
+    for (let i = 0; ok && i < segments.length; i++) {
+      const p = route.pattern[i];
       if (p === "{vmId}") {
         vmId = segments[i];
-        return /^[A-Za-z0-9._-]{1,64}$/.test(segments[i]);
-      }
-      return p === segments[i].toLowerCase();
-    });
+        ok = VM_ID.test(vmId);
+      } else ok = p === segments[i] || p === segments[i].toLowerCase();
+    }
     if (!ok) continue;
     if (route.method !== method) {
       wrongMethod = true;

@@ -68,6 +68,10 @@ interface ConnState {
   checkedAt?: number;
   /** The front door of the SNI, once looked up (null: none). */
   endpoint?: NamedEndpoint | null;
+  /** The last `Host` header found to name the TLS server. */
+  hostSeen?: string;
+  /** `https://<server name>[:port]`, the base URL of the requests on this connection. */
+  baseUrl?: string;
 }
 
 /** How long a keep-alive connection's decision stands without a new version (virtual time runs between versions). */
@@ -118,9 +122,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       maxHeaderSize: limits.maxHeaderBytes,
       handshakeTimeout: limits.helloTimeoutMs,
     },
-    (incoming, outgoing) => {
-      void handleRequest(incoming, outgoing);
-    },
+    handleRequest,
   );
   https.maxRequestsPerSocket = limits.maxRequestsPerSocket;
   https.on("tlsClientError", (error, socket) => {
@@ -248,19 +250,30 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     socket.on("data", onData);
   }
 
-  function reply(outgoing: ServerResponse, res: ArmResponse, method: string) {
+  function reply(outgoing: ServerResponse, res: ArmResponse, method: string, requestId?: string) {
     const wire = encodeResponse(res);
+    if (requestId) wire.headers["x-ms-request-id"] ??= requestId;
     outgoing.writeHead(wire.status, wire.headers);
     outgoing.end(method === "HEAD" ? undefined : wire.body);
   }
 
-  async function handleRequest(incoming: IncomingMessage, outgoing: ServerResponse) {
-    const socket = incoming.socket as TLSSocket;
+  /** The connection's state, found once per TLS socket. */
+  function stateOf(socket: TLSSocket): ConnState | undefined {
     let state = byTls.get(socket);
     if (!state) {
       state = conns.get(key(socket.localAddress, socket.localPort, socket.remoteAddress, socket.remotePort));
       if (state) byTls.set(socket, state);
     }
+    return state;
+  }
+
+  /**
+   * One request, synchronous up to its front door (the hot path: a bodiless GET on a
+   * keep-alive connection costs no tick before the door answers).
+   */
+  function handleRequest(incoming: IncomingMessage, outgoing: ServerResponse): void {
+    const socket = incoming.socket as TLSSocket;
+    const state = stateOf(socket);
     const serverName = (socket as TLSSocket & { servername?: string }).servername || "";
     if (!state) {
       reply(
@@ -273,71 +286,93 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     // The world may have moved since the handshake: decide again (cached per version).
     const t = Date.now();
     const fresh = state.decision.version === system.version && t - (state.checkedAt ?? 0) < RECHECK_MS;
-    const again = fresh ? state.decision : decider.connection(state.observed);
-    state.checkedAt = fresh ? state.checkedAt : t;
-    if (again !== state.decision) {
-      const changed = again.connection.outcome !== state.decision.connection.outcome;
-      state.decision = again;
-      if (changed) record("connection", socket, state);
-      if (again.action.kind === "drop" || again.action.kind === "reset") {
-        socket.destroy();
-        return;
+    if (!fresh) {
+      const again = decider.connection(state.observed);
+      state.checkedAt = t;
+      if (again !== state.decision) {
+        const changed = again.connection.outcome !== state.decision.connection.outcome;
+        state.decision = again;
+        if (changed) record("connection", socket, state);
+        if (again.action.kind === "drop" || again.action.kind === "reset") {
+          socket.destroy();
+          return;
+        }
       }
     }
-    const hostHeader = (incoming.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
     const method = (incoming.method ?? "GET").toUpperCase();
-    if (hostHeader && hostHeader !== serverName.toLowerCase()) {
-      log({
-        kind: "request",
-        serverName,
-        method,
-        path: incoming.url,
-        status: 421,
-        reason: `Host "${hostHeader}" is not the TLS server name "${serverName}"`,
-      });
-      reply(
-        outgoing,
-        {
+    // The Host header names the TLS server (port aside); checked once per distinct header value.
+    const host = incoming.headers.host ?? "";
+    if (host !== state.hostSeen) {
+      const hostHeader = host.replace(/:\d+$/, "").toLowerCase();
+      if (hostHeader && hostHeader !== serverName.toLowerCase()) {
+        log({
+          kind: "request",
+          serverName,
+          method,
+          path: incoming.url,
           status: 421,
-          body: {
-            error: {
-              code: "MisdirectedRequest",
-              message: `The Host header "${hostHeader}" does not match the TLS server name "${serverName}".`,
+          reason: `Host "${hostHeader}" is not the TLS server name "${serverName}"`,
+        });
+        reply(
+          outgoing,
+          {
+            status: 421,
+            body: {
+              error: {
+                code: "MisdirectedRequest",
+                message: `The Host header "${hostHeader}" does not match the TLS server name "${serverName}".`,
+              },
             },
           },
-        },
-        method,
-      );
-      return;
+          method,
+        );
+        return;
+      }
+      state.hostSeen = host;
     }
-    const portPart = port === 443 ? "" : `:${port}`;
-    let req: ArmRequest;
+    state.baseUrl ??= `https://${serverName}${port === 443 ? "" : `:${port}`}`;
+    let read: ArmRequest | Promise<ArmRequest>;
     try {
-      req = await readRequest(incoming, `https://${serverName}${portPart}`, limits.maxBodyBytes);
+      read = readRequest(incoming, state.baseUrl, limits.maxBodyBytes);
     } catch (error) {
-      const tooLarge = error instanceof BodyTooLargeError;
-      log({
-        kind: "request",
-        serverName,
-        method,
-        path: incoming.url,
-        status: tooLarge ? 413 : 400,
-        reason: (error as Error).message,
-      });
-      outgoing.shouldKeepAlive = false;
-      reply(
-        outgoing,
-        {
-          status: tooLarge ? 413 : 400,
-          headers: { connection: "close" },
-          body: {
-            error: { code: tooLarge ? "RequestEntityTooLarge" : "BadRequest", message: (error as Error).message },
-          },
-        },
-        method,
-      );
+      badRequest(outgoing, serverName, method, incoming.url, error);
       return;
     }
+    if (read instanceof Promise)
+      read.then(
+        (req) => serve(socket, state, serverName, req, outgoing),
+        (error) => badRequest(outgoing, serverName, method, incoming.url, error),
+      );
+    else serve(socket, state, serverName, read, outgoing);
+  }
+
+  function badRequest(outgoing: ServerResponse, serverName: string, method: string, path: unknown, error: unknown) {
+    const tooLarge = error instanceof BodyTooLargeError;
+    log({
+      kind: "request",
+      serverName,
+      method,
+      path: typeof path === "string" ? path : undefined,
+      status: tooLarge ? 413 : 400,
+      reason: (error as Error).message,
+    });
+    outgoing.shouldKeepAlive = false;
+    reply(
+      outgoing,
+      {
+        status: tooLarge ? 413 : 400,
+        headers: { connection: "close" },
+        body: {
+          error: { code: tooLarge ? "RequestEntityTooLarge" : "BadRequest", message: (error as Error).message },
+        },
+      },
+      method,
+    );
+  }
+
+  /** The request read: refused by the connection's decision, or handed to its front door. */
+  function serve(socket: TLSSocket, state: ConnState, serverName: string, req: ArmRequest, outgoing: ServerResponse) {
+    const { method } = req;
     const { action, connection } = state.decision;
     if (action.kind === "refuse") {
       log({
@@ -377,35 +412,55 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       );
       return;
     }
-    let res: ArmResponse;
+    let out: ArmResponse | Promise<ArmResponse>;
     try {
-      res = await door(req, { endpoint, decision: state.decision, observed: state.observed, hostId: state.hostId });
+      out = door(req, { endpoint, decision: state.decision, observed: state.observed, hostId: state.hostId });
     } catch (error) {
-      log({
-        kind: "request",
-        serverName,
-        method,
-        path: req.path,
-        status: 500,
-        reason: `internal error: ${(error as Error).message}`,
-      });
-      res = {
-        status: 500,
-        body: { error: { code: "InternalServerError", message: `The request failed; request id ${req.requestId}.` } },
-      };
+      out = internalError(serverName, req, error);
     }
-    res.headers = { "x-ms-request-id": req.requestId, ...res.headers };
+    if (out instanceof Promise)
+      out.then(
+        (res) => answer(socket, state, serverName, req, outgoing, res),
+        (error) => answer(socket, state, serverName, req, outgoing, internalError(serverName, req, error)),
+      );
+    else answer(socket, state, serverName, req, outgoing, out);
+  }
+
+  function internalError(serverName: string, req: ArmRequest, error: unknown): ArmResponse {
+    log({
+      kind: "request",
+      serverName,
+      method: req.method,
+      path: req.path,
+      status: 500,
+      reason: `internal error: ${(error as Error).message}`,
+    });
+    return {
+      status: 500,
+      body: { error: { code: "InternalServerError", message: `The request failed; request id ${req.requestId}.` } },
+    };
+  }
+
+  /** A front door's answer on the wire, with the request id (the door's own header wins). */
+  function answer(
+    socket: TLSSocket,
+    state: ConnState,
+    serverName: string,
+    req: ArmRequest,
+    outgoing: ServerResponse,
+    res: ArmResponse,
+  ) {
     if (res.status >= 400)
       log({
         kind: "request",
         source: { ...sourceOf(socket), host: state.hostId },
         serverName,
-        method,
+        method: req.method,
         path: req.path,
         status: res.status,
         reason: errorReason(res),
       });
-    reply(outgoing, res, method);
+    reply(outgoing, res, req.method, req.requestId);
   }
 
   async function listen(address: string): Promise<void> {

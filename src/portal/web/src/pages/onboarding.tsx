@@ -54,7 +54,8 @@ export function OnboardingPage() {
     try {
       const out = await arclink<Script>("POST", "generate/onboarding-script", {
         os,
-        privateLinkScope: scope,
+        connectivity: method === "private" ? "private-endpoint" : "public-endpoint",
+        privateLinkScope: method === "private" ? scope : undefined,
         subscriptionId: sub,
         resourceGroup: rg,
         location: region,
@@ -130,8 +131,9 @@ export function OnboardingPage() {
             />
           ) : (
             <Notice tone="info">
-              arclink generates the private link onboarding script (<code>arclink generate onboarding-script</code>{" "}
-              needs a scope). Choose Private endpoint, or run the agent's documented public onboarding.
+              The agent connects over Azure Arc's public endpoints, without a private link scope (
+              <code>arclink generate onboarding-script --connectivity public-endpoint</code>). A private endpoint that
+              answers for the Arc names accepts only machines of its scope: the script checks they resolve publicly.
             </Notice>
           )}
         </fieldset>
@@ -163,7 +165,7 @@ export function OnboardingPage() {
             + Add tag
           </button>
         </fieldset>
-        <button type="submit" class="primary" disabled={method !== "private" || !scope}>
+        <button type="submit" class="primary" disabled={method === "private" && !scope}>
           Generate script
         </button>
       </form>
