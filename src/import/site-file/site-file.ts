@@ -1,7 +1,8 @@
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { ImportLog } from "../import-log.js";
 import { isObject, type Json } from "../json-text.js";
-import { isIpv4 } from "../source-text.js";
+import { isIpv4, lineOfOffset } from "../source-text.js";
+import { MAX_YAML_DEPTH, tooDeepAt } from "./yaml-depth.js";
 
 /** A site as the site file describes it; the properties are docs/premises.md's. */
 export interface SiteSpec {
@@ -65,6 +66,11 @@ export function readSiteFile(source: string, file: string, log: ImportLog): Site
 
 function readChecked(source: string, file: string, log: ImportLog): SiteFile {
   const out = emptySiteFile();
+  const deep = tooDeepAt(source);
+  if (deep !== undefined) {
+    log.problem(file, lineOfOffset(source, deep), `YAML nested at most ${MAX_YAML_DEPTH} deep`, "deeper nesting");
+    return out;
+  }
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true });
   if (doc.errors.length > 0) {
