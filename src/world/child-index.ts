@@ -103,7 +103,8 @@ export class ChildIndex {
 
   /** The index after deleting `deletes` (keys; unknown ones are ignored), then adding `puts`. */
   with(deletes: readonly string[], puts: readonly IndexedPut[]): ChildIndex {
-    if (deletes.length === 0 && puts.length === 0) return this;
+    // Keys written again (a PATCH, the hub's common commit) change nothing.
+    if (deletes.length === 0 && puts.every((p) => this.#holds(p))) return this;
     const drafts = new Map<string, Draft>();
     const draft = (key: string): Draft => {
       let d = drafts.get(key);
@@ -138,7 +139,6 @@ export class ChildIndex {
       if (key === "") continue;
       let child = key;
       let parent = parentKey(child);
-      // Written again (the common case: a PATCH): nothing changes.
       if ((kidsOf(parent)?.get(child) ?? -1) >= 0 && typesOf(parent).has(tk)) continue;
       for (;;) {
         const d = draft(parent);
@@ -165,5 +165,11 @@ export class ChildIndex {
       else nodes.set(key, { kids: d.kids.asImmutable(), types: d.types });
     }
     return new ChildIndex(nodes.asImmutable(), seq);
+  }
+
+  /** Whether a put is already indexed, with its type. */
+  #holds({ key, tk }: IndexedPut): boolean {
+    const node = this.nodes.get(parentKey(key));
+    return node !== undefined && (node.kids.get(key) ?? -1) >= 0 && node.types.has(tk);
   }
 }
