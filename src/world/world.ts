@@ -60,8 +60,9 @@ export class MapWorld implements World {
   #version = 0;
   #snapshot: World | undefined;
   #isFrozen = false;
-  /** Built on the first `under`, then kept up to date. */
+  /** Built after `SCAN_LIMIT` calls of `under`, then kept up to date. */
   #index: ChildIndex | undefined;
+  #scans = 0;
 
   constructor(resources: Iterable<Resource> = []) {
     for (const r of resources) this.#set(r);
@@ -87,6 +88,9 @@ export class MapWorld implements World {
   under(prefixId: string, type?: string): readonly Resource[] {
     const key = idKey(prefixId);
     const tk = type ? typeKey(type) : undefined;
+    // A world asked a few times (the verifier caches its answers) is scanned; one asked often is indexed.
+    if (!this.#index && ++this.#scans <= SCAN_LIMIT)
+      return tk ? scanUnder(this.#byType.get(tk) ?? [], key, undefined) : scanUnder(this.#byId, key, undefined);
     this.#index ??= indexOf(this.#byId);
     return this.#index.under(key, tk, (k) => this.#byId.get(k)) ?? scanUnder(this.#byId, key, tk);
   }
@@ -252,7 +256,7 @@ export class OverlayWorld implements World {
   }
 }
 
-/** Up to this many puts, an overlay answers `under` by a scan of them. */
+/** Up to this many puts, an overlay answers `under` by a scan of them; a map world, its first this many calls. */
 const SCAN_LIMIT = 32;
 
 /** A path index of resources by key, in the map's order. */
