@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { Source } from "./read-source.js";
 import { decodeText } from "./source-text.js";
@@ -11,20 +11,30 @@ export const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
 
 function walk(dir: string, out: string[], depth: number): void {
   if (depth > 8) return;
-  for (const name of readdirSync(dir).sort()) {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const entry of entries) {
+    const name = entry.name;
     if (name.startsWith(".") || name.toLowerCase().endsWith(".md")) continue;
     const path = join(dir, name);
-    const st = statSync(path);
+    // The directory listing says what most entries are; a link is followed.
+    const st = entry.isFile() || entry.isDirectory() ? entry : statSync(path);
     if (st.isDirectory()) walk(path, out, depth + 1);
     else if (st.isFile()) out.push(path);
   }
 }
 
 function read(path: string): string {
-  const size = statSync(path).size;
-  if (size > MAX_SOURCE_BYTES)
-    throw new SourceError(`The source '${path}' is ${size} bytes; the limit is ${MAX_SOURCE_BYTES}.`);
-  return decodeText(readFileSync(path));
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_SOURCE_BYTES)
+      throw new SourceError(`The source '${path}' is ${size} bytes; the limit is ${MAX_SOURCE_BYTES}.`);
+    return decodeText(readFileSync(fd));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

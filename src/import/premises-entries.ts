@@ -4,7 +4,7 @@ import type { DnsServerDraft } from "./dns-server/dns-server-draft.js";
 import type { HostDraft } from "./hosts/host-draft.js";
 import type { ImportLog } from "./import-log.js";
 import type { ImportedEntry } from "./imported-entry.js";
-import { coveringPrefixes, freeAddress, type SiteFlags, siteBody, siteSpecs } from "./premises-sites.js";
+import { coveringPrefixes, freeAddress, type SiteFlags, siteBody, siteSpecs, vnetsByName } from "./premises-sites.js";
 import type { MemberSpec, SiteFile, SiteSpec } from "./site-file/site-file.js";
 
 export interface PremisesInput {
@@ -94,6 +94,7 @@ export function premisesEntries(input: PremisesInput, log: ImportLog): ImportedE
   const rgId = `/subscriptions/${input.subscriptionId}/resourceGroups/${input.resourceGroup}`;
   const out: ImportedEntry[] = [];
   const file = input.siteFileName;
+  const vnets = vnetsByName(input.azure);
   for (const site of sites) {
     const mine = members.filter((m) => m.site === site);
     const used = new Set(mine.map((m) => m.address).filter((a): a is string => !!a));
@@ -117,7 +118,7 @@ export function premisesEntries(input: PremisesInput, log: ImportLog): ImportedE
     }
     const siteName = resourceName(site.name, log, "site");
     const siteId = `${rgId}/providers/Arclink.OnPremises/sites/${siteName}`;
-    out.push({ id: siteId, body: siteBody(site, prefixes, input.azure, file, log), file, line: site.line });
+    out.push({ id: siteId, body: siteBody(site, prefixes, vnets, file, log), file, line: site.line });
     for (const p of site.proxies ?? []) {
       const { name, ...properties } = p;
       out.push({

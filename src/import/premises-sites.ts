@@ -55,24 +55,29 @@ export function siteSpecs(fromFile: SiteSpec[], flags: SiteFlags): SiteSpec[] {
   return sites;
 }
 
+/** The ids of the imported vnets by lower-case name, in import order: what `vnetIdOf` looks names up in. */
+export function vnetsByName(azure: readonly ImportedEntry[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const e of azure) {
+    const id = parseId(e.id);
+    if (!id || typeKey(id.type) !== typeKey(RESOURCE_TYPES.virtualNetwork)) continue;
+    const name = id.name.toLowerCase();
+    out.set(name, [...(out.get(name) ?? []), e.id]);
+  }
+  return out;
+}
+
 /** A vnet named in a site file or flag: an ARM id, or the name of exactly one imported vnet. */
 export function vnetIdOf(
   nameOrId: string,
-  azure: ImportedEntry[],
+  vnets: Map<string, string[]>,
   log: ImportLog,
   where: string,
   line = 0,
 ): string | undefined {
   if (nameOrId.startsWith("/")) return nameOrId;
-  const matches = azure.filter((e) => {
-    const id = parseId(e.id);
-    return (
-      id &&
-      typeKey(id.type) === typeKey(RESOURCE_TYPES.virtualNetwork) &&
-      id.name.toLowerCase() === nameOrId.toLowerCase()
-    );
-  });
-  if (matches.length === 1) return matches[0].id;
+  const matches = vnets.get(nameOrId.toLowerCase()) ?? [];
+  if (matches.length === 1) return matches[0];
   log.problem(
     where,
     line,
@@ -86,12 +91,12 @@ export function vnetIdOf(
 export function siteBody(
   spec: SiteSpec,
   prefixes: string[],
-  azure: ImportedEntry[],
+  vnets: Map<string, string[]>,
   siteFile: string,
   log: ImportLog,
 ): Record<string, unknown> {
   const connections = (spec.connections ?? []).flatMap((c) => {
-    const id = vnetIdOf(c.virtualNetwork, azure, log, siteFile, spec.line);
+    const id = vnetIdOf(c.virtualNetwork, vnets, log, siteFile, spec.line);
     return id ? [{ name: c.name, kind: c.kind ?? "SiteToSiteVpn", virtualNetwork: { id } }] : [];
   });
   if (!spec.connections) {

@@ -27,6 +27,11 @@ export class IndexedWorld implements World {
     return this.#base.version;
   }
 
+  /** Only valid over a snapshot that never changes, so it never changes either. */
+  get frozen(): boolean {
+    return true;
+  }
+
   /** The snapshot's catalog (service tags): the semantics read it through `catalogOf`. */
   get catalog(): Catalog | undefined {
     return this.#base.catalog;

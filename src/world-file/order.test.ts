@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import fc from "fast-check";
 import { dependencyOrder } from "./order.js";
 import type { WorldEntry } from "./parse.js";
 
@@ -33,4 +34,41 @@ test("a cycle falls back to file order instead of failing", () => {
   const y = entry("/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/y", { peer: id("x") });
   const { order } = dependencyOrder([x, y]);
   assert.deepEqual(order, [x, y]);
+});
+
+/** The order as first written (quadratic): the first entry in file order whose dependencies are placed, else the first not placed. */
+function firstReady(entries: readonly WorldEntry[], dependsOn: Map<number, number[]>): WorldEntry[] {
+  const done = new Set<number>();
+  const order: WorldEntry[] = [];
+  while (done.size < entries.length) {
+    let next = entries.findIndex((_e, i) => !done.has(i) && dependsOn.get(i)!.every((d) => done.has(d)));
+    if (next === -1) next = entries.findIndex((_e, i) => !done.has(i));
+    done.add(next);
+    order.push(entries[next]);
+  }
+  return order;
+}
+
+test("property: the order is the first-ready order, cycles and all", () => {
+  const name = fc.constantFrom("a", "b", "c", "d", "e", "f");
+  const vnetId = (n: string) => `${S}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/${n}`;
+  const entryArb = fc
+    .tuple(fc.constantFrom("rg", "vnet", "subnet"), name, fc.array(name, { maxLength: 3 }))
+    .map(([kind, n, refs]) =>
+      kind === "rg"
+        ? entry(`/resourceGroups/rg${n}`)
+        : entry(
+            `/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/${n}${kind === "subnet" ? `/subnets/${refs[0] ?? "s"}` : ""}`,
+            {
+              peers: refs.map(vnetId),
+            },
+          ),
+    );
+  fc.assert(
+    fc.property(fc.array(entryArb, { maxLength: 14 }), (entries) => {
+      const { order, dependsOn } = dependencyOrder(entries);
+      assert.deepEqual(order, firstReady(entries, dependsOn));
+    }),
+    { numRuns: 500 },
+  );
 });

@@ -48,20 +48,61 @@ export function dependencyOrder(entries: readonly WorldEntry[]): {
     }
     dependsOn.set(i, [...deps]);
   });
-  const done = new Set<number>();
+  // Kahn's algorithm, taking the first ready entry in file order each time (a heap of
+  // ready indexes); in a cycle, the first entry not yet placed.
+  const waitingOn = entries.map((_e, i) => dependsOn.get(i)!.length);
+  const dependents = entries.map((): number[] => []);
+  for (const [i, deps] of dependsOn) for (const d of deps) dependents[d].push(i);
+  const ready = new MinHeap();
+  for (let i = 0; i < entries.length; i++) if (waitingOn[i] === 0) ready.push(i);
+  const done = new Array<boolean>(entries.length).fill(false);
   const order: WorldEntry[] = [];
-  while (done.size < entries.length) {
-    let next = -1;
-    for (let i = 0; i < entries.length; i++) {
-      if (!done.has(i) && dependsOn.get(i)!.every((d) => done.has(d))) {
-        next = i;
-        break;
-      }
+  let firstUndone = 0;
+  while (order.length < entries.length) {
+    let next = ready.pop();
+    while (next !== undefined && done[next]) next = ready.pop();
+    if (next === undefined) {
+      while (done[firstUndone]) firstUndone++;
+      next = firstUndone;
     }
-    // A cycle: take the first remaining entry in file order.
-    if (next === -1) next = [...entries.keys()].find((i) => !done.has(i))!;
-    done.add(next);
+    done[next] = true;
     order.push(entries[next]);
+    for (const j of dependents[next]) if (--waitingOn[j] === 0 && !done[j]) ready.push(j);
   }
   return { order, dependsOn };
+}
+
+/** A binary min-heap of numbers. */
+class MinHeap {
+  #items: number[] = [];
+
+  push(n: number): void {
+    const a = this.#items;
+    a.push(n);
+    for (let i = a.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (a[up] <= a[i]) break;
+      [a[up], a[i]] = [a[i], a[up]];
+      i = up;
+    }
+  }
+
+  pop(): number | undefined {
+    const a = this.#items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return top;
+    a[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < a.length && a[l] < a[m]) m = l;
+      if (r < a.length && a[r] < a[m]) m = r;
+      if (m === i) break;
+      [a[m], a[i]] = [a[i], a[m]];
+      i = m;
+    }
+    return top;
+  }
 }

@@ -1,6 +1,7 @@
 import { OrderedMap } from "immutable";
 import { idKey, typeKey } from "./arm-id.js";
 import type { Catalog } from "./catalog/catalog.js";
+import { ChildIndex, indexedChanges, scanUnder } from "./child-index.js";
 import type { Resource } from "./resource.js";
 import { type ChangeSet, keyOf, type World } from "./world.js";
 
@@ -21,6 +22,10 @@ export class SnapshotWorld implements World {
   readonly #byKey: ById;
   readonly #byType: OrderedMap<string, ById>;
   readonly #lists: Map<string, readonly Resource[]>;
+  /** Keys by path prefix, so `under` costs what it finds. */
+  readonly #index: ChildIndex;
+  /** A snapshot never changes: readers may memoize per object (`World.frozen`). */
+  readonly frozen = true;
   #all: readonly Resource[] | undefined;
 
   private constructor(
@@ -29,7 +34,9 @@ export class SnapshotWorld implements World {
     readonly version: number,
     readonly catalog: Catalog | undefined,
     lists: Map<string, readonly Resource[]>,
+    index: ChildIndex,
   ) {
+    this.#index = index;
     this.#byKey = byKey;
     this.#byType = byType;
     this.#lists = lists;
@@ -37,7 +44,7 @@ export class SnapshotWorld implements World {
 
   /** A world with no resources, at version 0. */
   static empty(catalog?: Catalog): SnapshotWorld {
-    return new SnapshotWorld(OrderedMap(), OrderedMap(), 0, catalog, new Map());
+    return new SnapshotWorld(OrderedMap(), OrderedMap(), 0, catalog, new Map(), ChildIndex.empty());
   }
 
   /** A snapshot of these resources, in order, at `version`. */
@@ -71,11 +78,9 @@ export class SnapshotWorld implements World {
   }
 
   under(prefixId: string, type?: string): readonly Resource[] {
-    const prefix = `${idKey(prefixId)}/`;
-    const pool = type ? this.#byType.get(typeKey(type)) : this.#byKey;
-    const out: Resource[] = [];
-    if (pool) for (const [key, r] of pool) if (key.startsWith(prefix)) out.push(r);
-    return out;
+    const key = idKey(prefixId);
+    const tk = type ? typeKey(type) : undefined;
+    return this.#index.under(key, tk, (k) => this.#byKey.get(k)) ?? scanUnder(this.#byKey, key, tk);
   }
 
   /** The world after `changes` (deletes first, then puts), one version later. This one is unchanged. */
@@ -85,7 +90,7 @@ export class SnapshotWorld implements World {
 
   /** The same resources carrying another catalog (service tags), one version later. */
   withCatalog(catalog: Catalog): SnapshotWorld {
-    return new SnapshotWorld(this.#byKey, this.#byType, this.version + 1, catalog, new Map(this.#lists));
+    return new SnapshotWorld(this.#byKey, this.#byType, this.version + 1, catalog, new Map(this.#lists), this.#index);
   }
 
   #next(changes: ChangeSet, version: number): SnapshotWorld {
@@ -121,7 +126,8 @@ export class SnapshotWorld implements World {
     });
     const lists = new Map<string, readonly Resource[]>();
     for (const [tk, list] of this.#lists) if (!touched.has(tk)) lists.set(tk, list);
-    return new SnapshotWorld(byKey, byType, version, this.catalog, lists);
+    const index = this.#index.with(...indexedChanges(changes));
+    return new SnapshotWorld(byKey, byType, version, this.catalog, lists, index);
   }
 }
 

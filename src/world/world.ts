@@ -1,5 +1,6 @@
 import { idKey, typeKey } from "./arm-id.js";
 import type { Catalog } from "./catalog/catalog.js";
+import { ChildIndex, indexedChanges, scanUnder } from "./child-index.js";
 import type { Resource } from "./resource.js";
 
 /**
@@ -19,6 +20,8 @@ export interface World {
   under(prefixId: string, type?: string): readonly Resource[];
   /** A number that changes whenever the contents change. */
   readonly version: number;
+  /** True when the contents never change (a snapshot): pure readers may memoize per world object. */
+  readonly frozen?: boolean;
   /** The non-resource facts the semantics read (service tags); absent means the built-in catalog (`catalogOf`). */
   readonly catalog?: Catalog;
 }
@@ -56,6 +59,10 @@ export class MapWorld implements World {
   #byType = new Map<string, Map<string, Resource>>();
   #version = 0;
   #snapshot: World | undefined;
+  #isFrozen = false;
+  /** Built after `SCAN_LIMIT` calls of `under`, then kept up to date. */
+  #index: ChildIndex | undefined;
+  #scans = 0;
 
   constructor(resources: Iterable<Resource> = []) {
     for (const r of resources) this.#set(r);
@@ -79,17 +86,20 @@ export class MapWorld implements World {
   }
 
   under(prefixId: string, type?: string): readonly Resource[] {
-    const prefix = `${idKey(prefixId)}/`;
-    const pool = type ? (this.#byType.get(typeKey(type))?.entries() ?? []) : this.#byId.entries();
-    const out: Resource[] = [];
-    for (const [key, r] of pool) if (key.startsWith(prefix)) out.push(r);
-    return out;
+    const key = idKey(prefixId);
+    const tk = type ? typeKey(type) : undefined;
+    // A world asked a few times (the verifier caches its answers) is scanned; one asked often is indexed.
+    if (!this.#index && ++this.#scans <= SCAN_LIMIT)
+      return tk ? scanUnder(this.#byType.get(tk) ?? [], key, undefined) : scanUnder(this.#byId, key, undefined);
+    this.#index ??= indexOf(this.#byId);
+    return this.#index.under(key, tk, (k) => this.#byId.get(k)) ?? scanUnder(this.#byId, key, tk);
   }
 
   /** Applies a change set in place. */
   apply(changes: ChangeSet): void {
     for (const id of changes.deletes) this.#delete(id);
     for (const r of changes.puts) this.#set(r);
+    this.#index = this.#index?.with(...indexedChanges(changes));
     this.#version++;
     this.#snapshot = undefined;
   }
@@ -98,6 +108,7 @@ export class MapWorld implements World {
     this.#byId.clear();
     this.#byExactId.clear();
     this.#byType.clear();
+    this.#index = undefined;
     this.#version++;
     this.#snapshot = undefined;
   }
@@ -110,7 +121,13 @@ export class MapWorld implements World {
 
   #frozen(version: number): World {
     this.#version = version;
+    this.#isFrozen = true;
     return this;
+  }
+
+  /** True for the copies `snapshot()` returns, which nothing writes to. */
+  get frozen(): boolean {
+    return this.#isFrozen;
   }
 
   #set(r: Resource): void {
@@ -147,6 +164,8 @@ export class OverlayWorld implements World {
   /** The puts again, by type key: rules list resources of one type after every write. */
   #putsByType = new Map<string, Map<string, Resource>>();
   #deleted = new Set<string>();
+  /** The puts by path, built on the first `under`, then kept up to date. */
+  #index: ChildIndex | undefined;
 
   constructor(
     readonly base: World,
@@ -184,6 +203,7 @@ export class OverlayWorld implements World {
       }
       m.set(key, r);
     }
+    this.#index = this.#index?.with(...indexedChanges(changes));
   }
 
   /** Everything added so far, as one change set. */
@@ -209,10 +229,13 @@ export class OverlayWorld implements World {
   }
 
   under(prefixId: string, type?: string): readonly Resource[] {
-    const prefix = `${idKey(prefixId)}/`;
-    const pool = type ? this.#putsByType.get(typeKey(type)) : this.#puts;
-    const mine: Resource[] = [];
-    if (pool) for (const [key, r] of pool) if (key.startsWith(prefix)) mine.push(r);
+    const key = idKey(prefixId);
+    const tk = type ? typeKey(type) : undefined;
+    // A rule checks each write against an overlay of that one write: scanning it is cheaper than indexing it.
+    if (!this.#index && this.#puts.size <= SCAN_LIMIT)
+      return this.#merge(this.base.under(prefixId, type), scanUnder(this.#puts, key, tk));
+    this.#index ??= indexOf(this.#puts);
+    const mine = this.#index.under(key, tk, (k) => this.#puts.get(k)) ?? scanUnder(this.#puts, key, tk);
     return this.#merge(this.base.under(prefixId, type), mine);
   }
 
@@ -231,4 +254,15 @@ export class OverlayWorld implements World {
     for (const r of mine) if (!seen.has(keyOf(r))) out.push(r);
     return out;
   }
+}
+
+/** Up to this many puts, an overlay answers `under` by a scan of them; a map world, its first this many calls. */
+const SCAN_LIMIT = 32;
+
+/** A path index of resources by key, in the map's order. */
+function indexOf(byKey: Map<string, Resource>): ChildIndex {
+  return ChildIndex.empty().with(
+    [],
+    Array.from(byKey, ([key, r]) => ({ key, tk: typeKey(r.type) })),
+  );
 }

@@ -1,1 +1,2 @@
 export * from "./site-file.js";
+export * from "./yaml-depth.js";

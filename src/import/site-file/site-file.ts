@@ -1,7 +1,8 @@
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isSeq, LineCounter, type Node, type Pair, parseDocument } from "yaml";
 import type { ImportLog } from "../import-log.js";
 import { isObject, type Json } from "../json-text.js";
-import { isIpv4 } from "../source-text.js";
+import { isIpv4, lineOfOffset } from "../source-text.js";
+import { MAX_YAML_DEPTH, tooDeepAt } from "./yaml-depth.js";
 
 /** A site as the site file describes it; the properties are docs/premises.md's. */
 export interface SiteSpec {
@@ -65,6 +66,11 @@ export function readSiteFile(source: string, file: string, log: ImportLog): Site
 
 function readChecked(source: string, file: string, log: ImportLog): SiteFile {
   const out = emptySiteFile();
+  const deep = tooDeepAt(source);
+  if (deep !== undefined) {
+    log.problem(file, lineOfOffset(source, deep), `YAML nested at most ${MAX_YAML_DEPTH} deep`, "deeper nesting");
+    return out;
+  }
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -89,10 +95,22 @@ function readChecked(source: string, file: string, log: ImportLog): SiteFile {
     log.problem(file, 1, "YAML whose aliases name anchors set before them", (error as Error).message);
     return out;
   }
-  const keyLine = (map: unknown, key: string) => {
-    const pair = isMap(map) ? map.items.find((p) => (p.key as { value?: unknown })?.value === key) : undefined;
-    return lineOf(pair?.key ?? map);
+  // The first pair of each key, per map: a site file lists thousands of hosts in one map.
+  const pairs = new WeakMap<object, Map<unknown, Pair>>();
+  const pairOf = (map: unknown, key: string): Pair | undefined => {
+    if (!isMap(map)) return undefined;
+    let byKey = pairs.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const p of map.items) {
+        const k = (p.key as { value?: unknown })?.value;
+        if (!byKey.has(k)) byKey.set(k, p);
+      }
+      pairs.set(map, byKey);
+    }
+    return byKey.get(key);
   };
+  const keyLine = (map: unknown, key: string) => lineOf(pairOf(map, key)?.key ?? map);
   const unknown = (map: unknown, obj: Json, known: string[], where: string) => {
     for (const k of Object.keys(obj))
       if (!known.includes(k)) log.problem(file, keyLine(map, k), `one of ${known.join(", ")} in ${where}`, `'${k}'`);
@@ -157,7 +175,7 @@ function readChecked(source: string, file: string, log: ImportLog): SiteFile {
     for (const [name, spec] of Object.entries(obj)) {
       const line = keyLine(node, name);
       const m = isObject(spec) ? spec : {};
-      unknown(node.get(name, true), m, MEMBER, `${kind}.${name}`);
+      unknown(pairOf(node, name)?.value, m, MEMBER, `${kind}.${name}`);
       if (m.address !== undefined && !(typeof m.address === "string" && isIpv4(m.address))) {
         log.problem(file, line, `an IPv4 address for ${kind}.${name}.address`, JSON.stringify(m.address));
         delete m.address;

@@ -1,5 +1,5 @@
 import { inPrefix, prefixesOverlap } from "../../semantics/net/cidr.js";
-import { idKey, type Resource, sameId, typeKey, type World } from "../../world/index.js";
+import { keyOf, type Resource, sameId, typeKey, type World } from "../../world/index.js";
 import { ArmError } from "../errors.js";
 import type { Rule } from "../rule.js";
 import { addressPrefixes, connectedVnetIds, parentOf, SITE_CHILD_TYPES, SITE_TYPE, VNET_TYPE } from "./types.js";
@@ -80,7 +80,14 @@ export const siteMemberAddresses: Rule = {
     if (!site) return undefined;
     const prefixes = addressPrefixes(site.properties);
     const members = SITE_CHILD_TYPES.flatMap((t) => after.under(site.id, t));
-    const checked = isSite ? members : members.filter((m) => idKey(m.id) === idKey(resource.id));
+    // Members by address, in order: the twin of a member is the first other one at its address.
+    const atAddress = new Map<unknown, Resource[]>();
+    for (const o of members) {
+      const same = atAddress.get(o.properties.address);
+      if (same) same.push(o);
+      else atAddress.set(o.properties.address, [o]);
+    }
+    const checked = isSite ? members : members.filter((m) => keyOf(m) === keyOf(resource));
     for (const m of checked) {
       const address = String(m.properties.address ?? "");
       if (!prefixes.some((p) => inPrefix(address, p))) {
@@ -90,7 +97,7 @@ export const siteMemberAddresses: Rule = {
           isSite ? "properties.addressSpace" : "properties.address",
         );
       }
-      const twin = members.find((o) => idKey(o.id) !== idKey(m.id) && o.properties.address === address);
+      const twin = atAddress.get(address)?.find((o) => keyOf(o) !== keyOf(m));
       if (twin) {
         return new ArmError(
           "Conflict",

@@ -5,4 +5,5 @@ export * from "./network.js";
 export * from "./premises.js";
 export * from "./private-dns.js";
 export * from "./read-json.js";
+export * from "./snapshot-memo.js";
 export * from "./subnet-addresses.js";

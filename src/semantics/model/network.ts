@@ -3,6 +3,7 @@ import type { Resource } from "../../world/resource.js";
 import { RESOURCE_TYPES } from "../../world/resource-types.js";
 import type { World } from "../../world/world.js";
 import { list, num, obj, refId, str, strings } from "./read-json.js";
+import { perSnapshot } from "./snapshot-memo.js";
 
 /** Microsoft.Network types read by the semantics [JS-NET, facts §4]. */
 export const VNET_TYPE = RESOURCE_TYPES.virtualNetwork;
@@ -83,7 +84,12 @@ function subnetFrom(vnetId: string, id: string, p: Record<string, unknown>): Sub
   };
 }
 
+/** A virtual network with its subnets and peerings; read once per snapshot. */
 export function readVirtualNetwork(world: World, id: string): VirtualNetwork | undefined {
+  return perSnapshot(world, `vnet|${id}`, () => readVirtualNetworkNow(world, id));
+}
+
+function readVirtualNetworkNow(world: World, id: string): VirtualNetwork | undefined {
   const r = typed(world, id, VNET_TYPE);
   if (!r) return undefined;
   const p = r.properties;
@@ -102,23 +108,41 @@ export function readVirtualNetwork(world: World, id: string): VirtualNetwork | u
 }
 
 /** Every virtual network in id order. */
-export function allVirtualNetworks(world: World): VirtualNetwork[] {
-  return world
-    .ofType(VNET_TYPE)
-    .map((r) => readVirtualNetwork(world, r.id)!)
-    .sort((a, b) => (idKey(a.id) < idKey(b.id) ? -1 : 1));
+export function allVirtualNetworks(world: World): readonly VirtualNetwork[] {
+  return perSnapshot(world, "vnets", () =>
+    world
+      .ofType(VNET_TYPE)
+      .map((r) => readVirtualNetwork(world, r.id)!)
+      .sort((a, b) => (idKey(a.id) < idKey(b.id) ? -1 : 1)),
+  );
 }
 
 /** Peerings count from either side: a peering listed on one vnet links both [simplification]. */
-export function peersOf(world: World, vnetId: string): string[] {
-  const out = new Set<string>();
-  const own = readVirtualNetwork(world, vnetId);
-  for (const id of own?.peeredVirtualNetworkIds ?? []) out.add(idKey(id));
-  for (const v of allVirtualNetworks(world)) {
-    if (v.peeredVirtualNetworkIds.some((p) => sameId(p, vnetId))) out.add(idKey(v.id));
-  }
-  out.delete(idKey(vnetId));
-  return [...out].sort();
+export function peersOf(world: World, vnetId: string): readonly string[] {
+  return perSnapshot(world, `peers|${vnetId}`, () => {
+    const out = new Set<string>();
+    const own = readVirtualNetwork(world, vnetId);
+    for (const id of own?.peeredVirtualNetworkIds ?? []) out.add(idKey(id));
+    for (const id of peeringsNaming(world).get(idKey(vnetId)) ?? []) out.add(id);
+    out.delete(idKey(vnetId));
+    return [...out].sort();
+  });
+}
+
+/** For each vnet (by key), the vnets whose peerings name it (keys). */
+function peeringsNaming(world: World): Map<string, string[]> {
+  return perSnapshot(world, "peerings-naming", () => {
+    const out = new Map<string, string[]>();
+    for (const v of allVirtualNetworks(world)) {
+      for (const p of v.peeredVirtualNetworkIds) {
+        const key = idKey(p);
+        const named = out.get(key);
+        if (named) named.push(idKey(v.id));
+        else out.set(key, [idKey(v.id)]);
+      }
+    }
+    return out;
+  });
 }
 
 export function readSubnet(world: World, subnetId: string): Subnet | undefined {

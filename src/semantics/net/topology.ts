@@ -11,6 +11,7 @@ import {
 } from "../model/network.js";
 import { readClient, readDnsServer, readSite, SITE_TYPE, type Site, siteOfResource } from "../model/premises.js";
 import { readInboundEndpoint } from "../model/private-dns.js";
+import { perSnapshot } from "../model/snapshot-memo.js";
 import { firstHost, inAnyPrefix } from "./cidr.js";
 import type { Source } from "./reach-types.js";
 
@@ -74,7 +75,13 @@ export function sourceOf(world: World, resourceId: string): Source | undefined {
 }
 
 /** Vnets a site reaches: those it has a connection to, and their peers [premises.md]. */
-export function vnetsReachableFromSite(world: World, site: Site): { vnet: VirtualNetwork; via: string }[] {
+export function vnetsReachableFromSite(world: World, site: Site): readonly { vnet: VirtualNetwork; via: string }[] {
+  // The answer reads only the site's connections: hosts of one site share it.
+  const key = site.connections.map((c) => `${c.kind}|${c.name}|${c.virtualNetworkId}`).join("\n");
+  return perSnapshot(world, `site-reach|${key}`, () => reachableVnets(world, site));
+}
+
+function reachableVnets(world: World, site: Site): { vnet: VirtualNetwork; via: string }[] {
   const out = new Map<string, { vnet: VirtualNetwork; via: string }>();
   const connected = [...site.connections].sort((a, b) =>
     idKey(a.virtualNetworkId) < idKey(b.virtualNetworkId) ? -1 : 1,
