@@ -110,3 +110,14 @@ test("an entry with both id and type: the type must be the id's (as export write
     /type 'Microsoft.Network\/virtualNetworks' does not match the type of id/,
   );
 });
+
+test("nesting deeper than the limit is an error on its line, before the YAML library recurses", () => {
+  for (const text of [`- id: x\n  properties: ${"[".repeat(3000)}`, `${'{"resources":'.repeat(1500)}`]) {
+    assert.throws(
+      () => parseWorld(text, "deep.yaml", SUB),
+      (e: unknown) => e instanceof WorldFileError && /deeper than 64 levels/.test(e.message),
+    );
+  }
+  const ok = `- id: /subscriptions/${SUB}/resourceGroups/rg\n  tags: ${"[".repeat(20)}${"]".repeat(20)}\n`;
+  assert.equal(parseWorld(ok, "ok.yaml", SUB).length, 1);
+});

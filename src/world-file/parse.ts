@@ -1,5 +1,6 @@
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isSeq, LineCounter } from "yaml";
 import { buildId, parseId, RESOURCE_GROUP_TYPE } from "../world/index.js";
+import { parseCheckedDocument, YamlTooDeepError } from "./yaml-depth.js";
 
 /** One resource of a world file: its id, the body to PUT, and where it stands in the file. */
 export interface WorldEntry {
@@ -65,7 +66,13 @@ function entryId(raw: Record<string, unknown>, subscriptionId: string): string {
  */
 export function parseWorld(text: string, path: string, subscriptionId: string): WorldEntry[] {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  let doc: ReturnType<typeof parseCheckedDocument>;
+  try {
+    doc = parseCheckedDocument(text, lineCounter, { uniqueKeys: true });
+  } catch (error) {
+    if (!(error instanceof YamlTooDeepError)) throw error;
+    throw new WorldFileError(error.message, path, lineCounter.linePos(error.offset).line);
+  }
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const line = error.linePos?.[0].line ?? 1;

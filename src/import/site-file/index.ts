@@ -1,2 +1,2 @@
+export { MAX_YAML_DEPTH, tooDeepAt } from "../../world-file/yaml-depth.js";
 export * from "./site-file.js";
-export * from "./yaml-depth.js";

@@ -1,8 +1,8 @@
 import { isMap, isSeq, LineCounter, type Node, type Pair, parseDocument } from "yaml";
+import { MAX_YAML_DEPTH, tooDeepAt } from "../../world-file/yaml-depth.js";
 import type { ImportLog } from "../import-log.js";
 import { isObject, type Json } from "../json-text.js";
 import { isIpv4, lineOfOffset } from "../source-text.js";
-import { MAX_YAML_DEPTH, tooDeepAt } from "./yaml-depth.js";
 
 /** A site as the site file describes it; the properties are docs/premises.md's. */
 export interface SiteSpec {
