@@ -89,6 +89,42 @@ const REGRESSIONS: WorldSpec[] = [
     ],
     connect: { host: 0, withScope: true, ignoreNetworkCheck: false },
   },
+  // Every proxied row (Entra ID, ARM) failed TLS with another CA's chain: another process's
+  // proxy held the realized address at port 3128, so the agent's CONNECT reached it. Not a
+  // semantics bug: the random worlds' site and proxy port are now this test's own.
+  {
+    publicAccess: "Disabled",
+    pe: "approved",
+    zones: { his: { present: true, records: true, linked: true }, gc: { present: false } },
+    resolver: true,
+    nsg: { policies: "Disabled", denySite: false },
+    link: "hub",
+    internet: true,
+    firewall: { defaultAction: "Deny", rules: ["dns", "entra", "arm", "arc-public", "proxy-out"] },
+    forwarders: { domains: ["his.arc.azure.com", "guestconfiguration.azure.com"], target: "inbound", recursion: false },
+    proxy: true,
+    hosts: [
+      {
+        os: "linux",
+        dns: [0, 1],
+        hostsFile: "none",
+        version: "1.45",
+        proxyUrl: true,
+        bypassArc: true,
+        machine: "scope-old",
+      },
+      {
+        os: "linux",
+        dns: [0],
+        hostsFile: "none",
+        version: "1.14",
+        proxyUrl: true,
+        bypassArc: true,
+        machine: "other-scope",
+      },
+    ],
+    connect: { host: 1, withScope: true, ignoreNetworkCheck: false },
+  },
 ];
 
 let running: TestSystem;
@@ -97,6 +133,8 @@ let sp: { servicePrincipalId: string; servicePrincipalSecret: string; tenantId: 
 /** Key pairs made once: a fresh RSA pair per connect would cost ~150 ms each. */
 const pairs: MachineKeyPair[] = [];
 let worldNumber = 0;
+/** The site proxy's port: this process's own, as the DNS and HTTPS ports are (parallel tests share loopback). */
+const proxyPort = testPort();
 /** How often each live outcome was seen, to show the worlds exercise every kind. */
 const seen = new Map<string, number>();
 const tally = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1);
@@ -128,7 +166,7 @@ after(async () => {
 async function load(spec: WorldSpec) {
   const { system } = running;
   system.reset();
-  const report = system.apply(worldEntries(spec));
+  const report = system.apply(worldEntries(spec, { proxyPort }));
   if (report.errors.length > 0) throw new Error(`the generated world was refused: ${JSON.stringify(report.errors)}`);
   const long = new Date(system.now().getTime() - 60 * 60_000).toISOString();
   const old = new Set(backdatedMachines(spec).map((id) => id.toLowerCase()));

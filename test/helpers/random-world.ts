@@ -11,7 +11,9 @@ import type { WorldEntry } from "../../src/world-file/index.js";
 export const RG = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}/resourceGroups/arc-pl`;
 const NET = `${RG}/providers/Microsoft.Network`;
 const HC = `${RG}/providers/Microsoft.HybridCompute`;
-const SITE = `${RG}/providers/Arclink.OnPremises/sites/hq`;
+// A site name of its own: a site proxy listens on its realized address at the world's port,
+// shared loopback for every process on the machine, and the labs' proxy stands at hq's 192.168.0.5.
+const SITE = `${RG}/providers/Arclink.OnPremises/sites/random-hq`;
 export const SCOPE = `${HC}/privateLinkScopes/arc-pls`;
 export const OTHER_SCOPE = `${HC}/privateLinkScopes/other-pls`;
 const HUB = `${NET}/virtualNetworks/hub`;
@@ -177,7 +179,7 @@ function hostsFile(kind: HostSpec["hostsFile"]): string | undefined {
 }
 
 /** The world file's entries for a spec (every body in its REST shape), in any order: apply sorts them. */
-export function worldEntries(spec: WorldSpec): WorldEntry[] {
+export function worldEntries(spec: WorldSpec, { proxyPort = 3128 }: { proxyPort?: number } = {}): WorldEntry[] {
   const out: WorldEntry[] = [entry(RG, { location: "westeurope" })];
   out.push(
     entry(NSG, {
@@ -343,7 +345,7 @@ export function worldEntries(spec: WorldSpec): WorldEntry[] {
   if (spec.proxy)
     out.push(
       entry(`${SITE}/proxies/proxy01`, {
-        properties: { address: "192.168.0.5", port: 3128, dnsServers: [DNS_ADDRESSES[1]] },
+        properties: { address: "192.168.0.5", port: proxyPort, dnsServers: [DNS_ADDRESSES[1]] },
       }),
     );
   spec.hosts.forEach((h, i) => {
@@ -361,7 +363,7 @@ export function worldEntries(spec: WorldSpec): WorldEntry[] {
         }),
       );
     const config: Record<string, unknown> = {};
-    if (h.proxyUrl) config["proxy.url"] = "http://192.168.0.5:3128";
+    if (h.proxyUrl) config["proxy.url"] = `http://192.168.0.5:${proxyPort}`;
     if (h.bypassArc) config["proxy.bypass"] = ["Arc"];
     const file = hostsFile(h.hostsFile);
     out.push(
