@@ -15,8 +15,9 @@ import {
 import { agentStateStore } from "../src/agent/state/index.js";
 import { DEFAULT_WORLD } from "../src/cli/up.js";
 import { labPath } from "../src/labs/index.js";
+import { decide } from "../src/semantics/access/index.js";
 import { DEFAULT_SUBSCRIPTION_ID } from "../src/system/index.js";
-import { type AgentLab, startAgentLab } from "./helpers/agent-lab.js";
+import { type AgentLab, loadWorldInto, startAgentLab } from "./helpers/agent-lab.js";
 
 const RG = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}/resourceGroups/arc-pl`;
 const HQ = `${RG}/providers/Arclink.OnPremises/sites/hq`;
@@ -24,6 +25,12 @@ const SCOPE = `${RG}/providers/Microsoft.HybridCompute/privateLinkScopes/arc-pls
 const WEB01 = `${HQ}/hosts/web01`;
 const DB01 = `${HQ}/hosts/db01`;
 const where = { resourceGroup: "arc-pl", location: "westeurope" };
+
+/** The world's private endpoint, as an arrival. */
+const viaPe = () => ({
+  kind: "private-endpoint" as const,
+  privateEndpointId: `${RG}/providers/Microsoft.Network/privateEndpoints/arc-pe`,
+});
 
 let lab: AgentLab;
 before(async () => {
@@ -117,6 +124,21 @@ test("a machine not associated but resolving privately is refused", async () => 
   }
 });
 
+test("a machine onboarded with the scope is accepted at once, with no delay to wait", async () => {
+  // The world applied now, nothing backdated: web01's machine is onboarded by connect itself.
+  await loadWorldInto(lab.running, DEFAULT_WORLD, false);
+  const machineId = `${RG}/providers/Microsoft.HybridCompute/machines/web01`;
+  const before = decide(lab.running.system.snapshot(), machineId, viaPe(), lab.running.system.now());
+  assert.equal(before.decision === "REFUSE" && before.reason, "PENDING_ASSOCIATION", "declared ahead: pending");
+  const state = await runConnect(lab.env, WEB01, { ...lab.sp, ...where, privateLinkScope: SCOPE });
+  assert.equal(state.status, "Connected");
+  assert.ok(state.lastHeartbeat, `the first heartbeat was accepted at once: ${state.lastError ?? ""}`);
+  const again = await beat(lab.env, agentStateStore(lab.data, WEB01));
+  assert.equal(again.ok, true, again.error);
+  assert.equal(lab.running.system.snapshot().get(machineId)?.properties.status, "Connected");
+  await runDisconnect(lab.env, WEB01, lab.sp);
+});
+
 test("associating an existing machine works only after the delay (advance the clock)", async () => {
   // db01 connects publicly (no scope; its firewall rule and dc02 give it public Arc).
   const state = await runConnect(lab.env, DB01, { ...lab.sp, ...where });
@@ -175,7 +197,7 @@ test("a proxy without the Arc bypass fails connect; config set proxy.bypass Arc 
       /PublicNetworkAccessDisabled/,
     );
     // The failed attempt left the resource with its key (azcmagent says so): reset it to a
-    // resource with no key, keeping its association (a new resource would start a new delay).
+    // resource with no key, keeping its association; connect onboards it again.
     proxyLab.running.system.put(`${RG}/providers/Microsoft.HybridCompute/machines/web01`, {
       location: "westeurope",
       properties: { osType: "linux", privateLinkScopeResourceId: SCOPE },

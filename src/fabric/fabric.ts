@@ -39,6 +39,8 @@ export interface Fabric {
   keeper: StatusKeeper;
   port: number;
   proxies: () => string[];
+  /** Resolves once the gateway's and the proxies' listeners follow the latest commit. */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ export async function startFabric(opts: FabricOptions): Promise<Fabric> {
     keeper,
     port,
     proxies: () => proxies.listening(),
+    settled: () => syncing,
     async stop() {
       stopFeed();
       await syncing;

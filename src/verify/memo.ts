@@ -132,7 +132,7 @@ export function memoCalls(snapshot: World, now: Date): MemoCalls {
       endpointLists.set(h.endpoints, list);
     }
     const machine = m
-      ? `${m.location ?? ""}|${m.privateLinkScopeResourceId?.toLowerCase() ?? ""}|${m.associatedAt?.getTime() ?? ""}`
+      ? `${m.location ?? ""}|${m.privateLinkScopeResourceId?.toLowerCase() ?? ""}|${m.associatedAt?.getTime() ?? ""}|${m.onboardedWithScope ? "onboarded" : ""}`
       : c.machineId
         ? "missing"
         : "";

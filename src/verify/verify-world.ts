@@ -65,6 +65,7 @@ export function readHosts(world: World, calls: MemoCalls, defaultRegion = DEFAUL
           m.location,
           m.properties.privateLinkScopeResourceId,
           m.internal?.privateLinkScopeAssociatedAt,
+          m.internal?.privateLinkScopeSetAtOnboarding,
           m.properties.extensions,
         ])
       : machineId === undefined

@@ -1,4 +1,5 @@
 import type { RealizationTable } from "../../fabric/addresses/index.js";
+import type { createMachineKeyPair } from "../../fabric/arc-services/assertion.js";
 import { HOST_TYPE, type PremisesClient, readClient } from "../../semantics/model/premises.js";
 import type { Resource } from "../../world/resource.js";
 import type { World } from "../../world/world.js";
@@ -25,7 +26,14 @@ export interface AgentEnv {
   timeoutMs: number;
   /** Re-reads the world and the clock when they live in another process (the CLI); the runner calls it each tick. */
   refresh?(): Promise<void>;
+  /**
+   * Where connect's key pair comes from; default a fresh RSA 2048 pair, as azcmagent makes.
+   * (A test that connects a thousand agents hands out pairs made ahead: each costs ~150 ms.)
+   */
+  newKeyPair?(): MachineKeyPair;
 }
+
+export type MachineKeyPair = ReturnType<typeof createMachineKeyPair>;
 
 /** The body of a PUT that keeps a resource as it is but for new `properties`. */
 export function putBody(r: Resource, properties: Record<string, unknown>) {

@@ -126,7 +126,7 @@ export async function runConnect(
     );
   const correlationId = req.correlationId ?? randomUUID();
   log(`INFO    Creating resource in Azure...   Correlation ID=${correlationId} Resource ID=${machineId}`);
-  const keys = createMachineKeyPair();
+  const keys = env.newKeyPair?.() ?? createMachineKeyPair();
   const body = {
     location: req.location,
     ...(Object.keys(req.tags).length ? { tags: req.tags } : found?.tags ? { tags: found.tags } : {}),

@@ -18,6 +18,7 @@ export function systemAgentEnv({
   ca,
   dataDir,
   timeoutMs = 3000,
+  newKeyPair,
 }: {
   system: System;
   /** The live planes' realization table (the gateway's or the DNS plane's). */
@@ -26,6 +27,7 @@ export function systemAgentEnv({
   ca: string;
   dataDir: string;
   timeoutMs?: number;
+  newKeyPair?: AgentEnv["newKeyPair"];
 }): AgentEnv {
   return {
     world: () => system.snapshot(),
@@ -35,6 +37,7 @@ export function systemAgentEnv({
     ca,
     dataDir,
     timeoutMs,
+    newKeyPair,
     async updateHost(hostId, change) {
       const r = system.snapshot().get(hostId);
       if (!r) throw new AzcmError("AZCM0069", `Host "${hostId}" does not exist in the world.`);

@@ -100,6 +100,25 @@ describe("decide", () => {
     assert.equal(decide(worldOf(resources), ARC_IDS.machine, viaPe, at(0)).decision, "ALLOW");
   });
 
+  it("accepts a machine onboarded with its scope at once, and still refuses it at another scope's endpoint", () => {
+    const onboarded = (scopeId: string) =>
+      arcPrivateLinkResources().map((r) =>
+        r.id === ARC_IDS.machine
+          ? {
+              ...r,
+              properties: { ...r.properties, privateLinkScopeResourceId: scopeId },
+              internal: { privateLinkScopeAssociatedAt: associatedAt, privateLinkScopeSetAtOnboarding: true },
+            }
+          : r,
+      );
+    const d = decide(worldOf(onboarded(ARC_IDS.scope)), ARC_IDS.machine, viaPe, at(0));
+    assert.equal(d.decision, "ALLOW", JSON.stringify(d.trace));
+    assert.match(d.trace.at(-1)?.detail ?? "", /onboarded with the scope/);
+    const other = privateLinkScope("other-pls");
+    const elsewhere = decide(worldOf([...onboarded(other.id), other]), ARC_IDS.machine, viaPe, at(0));
+    assert.equal(elsewhere.decision === "REFUSE" && elsewhere.reason, "NOT_ASSOCIATED");
+  });
+
   it("refuses when the machine's scope was deleted", () => {
     const resources = arcPrivateLinkResources().filter((r) => r.id !== ARC_IDS.scope);
     const d = decide(worldOf(resources), ARC_IDS.machine, viaPublic, at(60));

@@ -16,7 +16,8 @@ export const ASSOCIATION_DELAY_MS = 15 * 60 * 1000;
  * Whether the Arc service accepts a machine arriving one way [SPEC-PLS, DOC-PL §3.10–3.12]:
  * through a private endpoint of scope S only if the scope's connection for that endpoint
  * is Approved, the machine's `privateLinkScopeResourceId` is S, and the association is
- * effective; through the public endpoint only with no scope or a scope whose
+ * effective (at once when the machine was onboarded with S, else 15 minutes after it was
+ * made); through the public endpoint only with no scope or a scope whose
  * `publicNetworkAccess` is `Enabled`.
  *
  * @example
@@ -89,6 +90,12 @@ export function decide(world: World, machineId: string, arrival: Arrival, now: D
       "association",
       `machine "${machine.id}" is associated with ${machineScope ? `"${machineScope}"` : "no scope"}, not "${scope.id}"`,
     );
+  }
+  // Onboarded with the scope (azcmagent connect --private-link-scope): accepted at once; the
+  // delay is for associating an existing machine [facts §3.10 "After associating a machine with a PLS"].
+  if (machine.onboardedWithScope) {
+    pass("association", `machine "${machine.id}" was onboarded with the scope: the association is effective at once`);
+    return { decision: "ALLOW", trace };
   }
   if (!machine.associatedAt) {
     pass("association", "the association time is not recorded; treated as effective");

@@ -14,6 +14,8 @@ export interface Machine {
   privateLinkScopeResourceId?: string;
   /** `internal.privateLinkScopeAssociatedAt` (docs/premises.md); undefined when not recorded. */
   associatedAt?: Date;
+  /** `internal.privateLinkScopeSetAtOnboarding`: onboarded with its scope, so effective at once (facts §3.10). */
+  onboardedWithScope?: boolean;
 }
 
 export interface Scope {
@@ -32,6 +34,7 @@ export function readMachine(world: World, id: string): Machine | undefined {
     location: r.location,
     privateLinkScopeResourceId: str(r.properties.privateLinkScopeResourceId) || undefined,
     associatedAt: date && !Number.isNaN(date.getTime()) ? date : undefined,
+    ...(r.internal?.privateLinkScopeSetAtOnboarding === true ? { onboardedWithScope: true } : {}),
   };
 }
 

@@ -79,6 +79,32 @@ describe("Microsoft.HybridCompute/machines", () => {
     assert.equal(stored(store, "m")?.internal, undefined);
   });
 
+  test("onboarding with the scope (the first clientPublicKey with it) is marked effective at once; a later change is not", async () => {
+    const clock = new VirtualClock();
+    const { call, store } = await inject({ clock });
+    await call("PUT", `${RG}?${RG_API}`, { body: { location: "westeurope" } });
+    for (const s of [SCOPE, OTHER]) await call("PUT", `${s}?${V}`, { body: { location: "westeurope" } });
+    const onboarded = (name: string) => stored(store, name)?.internal?.privateLinkScopeSetAtOnboarding;
+    // azcmagent connect --private-link-scope: created with its key and the scope [facts §3.10 is for later associations].
+    const key = { clientPublicKey: "AAAA", privateLinkScopeResourceId: SCOPE };
+    await call("PUT", `${MACHINES}/new?${V}`, { body: { location: "westeurope", properties: key } });
+    assert.equal(onboarded("new"), true);
+    // A machine declared ahead without a key (a world file) waits; its agent's connect onboards it.
+    await call("PUT", `${MACHINES}/ahead?${V}`, {
+      body: { location: "westeurope", properties: { privateLinkScopeResourceId: SCOPE } },
+    });
+    assert.equal(onboarded("ahead"), undefined);
+    await call("PUT", `${MACHINES}/ahead?${V}`, { body: { location: "westeurope", properties: key } });
+    assert.equal(onboarded("ahead"), true);
+    await call("PATCH", `${MACHINES}/ahead?${V}`, { body: { tags: { a: "b" } } });
+    assert.equal(onboarded("ahead"), true);
+    // Re-associating an onboarded machine starts the delay.
+    clock.advance(60_000);
+    await call("PATCH", `${MACHINES}/new?${V}`, { body: { properties: { privateLinkScopeResourceId: OTHER } } });
+    assert.equal(onboarded("new"), undefined);
+    assert.equal(stored(store, "new")?.internal?.privateLinkScopeAssociatedAt, clock.now().toISOString());
+  });
+
   test("GET, lists and a synchronous DELETE", async () => {
     const { call } = await setup();
     await call("PUT", `${MACHINES}/m?${V}`, { body: { location: "westeurope" } });

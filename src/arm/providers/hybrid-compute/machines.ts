@@ -22,18 +22,36 @@ function identityFor(ctx: HandlerContext, requested: unknown, existing: Resource
   return { type, principalId: kept?.principalId ?? ctx.newGuid(), tenantId: kept?.tenantId ?? ctx.tenantId };
 }
 
+const hasKey = (properties: Resource["properties"] | undefined) =>
+  typeof properties?.clientPublicKey === "string" && properties.clientPublicKey !== "";
+
 /**
  * `internal.privateLinkScopeAssociatedAt` (docs/premises.md): the time the association
- * last changed to its current value; kept while it stays, dropped when it goes.
+ * last changed to its current value; kept while it stays, dropped when it goes. And
+ * `internal.privateLinkScopeSetAtOnboarding`: the machine was onboarded with this scope
+ * (`azcmagent connect --private-link-scope`: the write that gives it its first
+ * `clientPublicKey` carries the scope), so the scope accepts it at once. The delay
+ * [facts §3.10: "After associating a machine with a PLS, it can take up to 15 minutes"]
+ * is for associating an existing machine, or re-associating it, later.
  */
 function associationInternal(ctx: HandlerContext, next: Resource["properties"], existing: Resource | undefined) {
-  const { privateLinkScopeAssociatedAt: _old, ...rest } = existing?.internal ?? {};
+  const {
+    privateLinkScopeAssociatedAt: _old,
+    privateLinkScopeSetAtOnboarding: _onboarded,
+    ...rest
+  } = existing?.internal ?? {};
   const value = associationOf({ properties: next } as Resource);
   if (value === undefined) return rest;
   const before = associationOf(existing);
   const same = typeof value === "string" && typeof before === "string" && sameId(value, before);
   const at = same ? existing?.internal?.privateLinkScopeAssociatedAt : ctx.now.toISOString();
-  return { ...rest, privateLinkScopeAssociatedAt: at };
+  const onboarding = hasKey(next) && !hasKey(existing?.properties);
+  const atOnboarding = onboarding || (same && existing?.internal?.privateLinkScopeSetAtOnboarding === true);
+  return {
+    ...rest,
+    privateLinkScopeAssociatedAt: at,
+    ...(atOnboarding ? { privateLinkScopeSetAtOnboarding: true } : {}),
+  };
 }
 
 function withInternal(resource: Resource, internal: Record<string, unknown>): Resource {
