@@ -1,5 +1,5 @@
 import type { AccessDecision } from "../../semantics/access/access-types.js";
-import { decide } from "../../semantics/access/decide.js";
+import { decide, nextDecisionChange } from "../../semantics/access/decide.js";
 import type { Connection } from "../../semantics/connect/index.js";
 import type { System } from "../../system/index.js";
 import { decideLive, type Observed } from "./live-connection.js";
@@ -26,60 +26,56 @@ const observedKey = (s: Observed) =>
   `${s.sourceAddress}|${s.viaProxy?.proxyId ?? ""}|${s.viaProxy?.clientAddress ?? ""}|${s.destinationAddress}|${s.serverName}`;
 
 /**
- * Decisions over the hub's snapshot, cached until the feed's version changes (a commit,
- * a clock move) or `ttlMs` of real time passes (virtual time runs between versions: an
- * association delay ends without a commit). The cache is bounded by `maxEntries`.
+ * Decisions over the hub's snapshot, kept until the feed's version changes (a commit, a
+ * clock move) or virtual time reaches the next instant a decision can change without a
+ * commit (an association delay ending: `nextDecisionChange`; the connection pipeline reads
+ * time only through `decide`). The cache is bounded by `maxEntries`.
  *
  * @example
  * const decider = createDecider({ system });
  * decider.connection({ sourceAddress, destinationAddress, serverName }).action // { kind: "serve" }
  */
-export function createDecider({
-  system,
-  ttlMs = 1000,
-  maxEntries = 100_000,
-}: {
-  system: System;
-  ttlMs?: number;
-  maxEntries?: number;
-}): Decider {
+export function createDecider({ system, maxEntries = 100_000 }: { system: System; maxEntries?: number }): Decider {
   let version = -1;
-  const connections = new Map<string, { d: LiveDecision; at: number }>();
-  const machines = new Map<string, { d: AccessDecision; at: number }>();
+  /** Virtual ms at which the kept decisions expire (Infinity: only with the version). */
+  let until = Number.POSITIVE_INFINITY;
+  const connections = new Map<string, LiveDecision>();
+  const machines = new Map<string, AccessDecision>();
   const fresh = () => {
-    if (system.version !== version || connections.size + machines.size > maxEntries) {
+    const now = system.now();
+    if (system.version !== version || now.getTime() >= until || connections.size + machines.size > maxEntries) {
       connections.clear();
       machines.clear();
       version = system.version;
+      until = nextDecisionChange(system.snapshot(), now)?.getTime() ?? Number.POSITIVE_INFINITY;
     }
+    return now;
   };
   return {
     connection(seen) {
-      fresh();
+      const now = fresh();
       const key = observedKey(seen);
       const hit = connections.get(key);
-      const t = Date.now();
-      if (hit && t - hit.at < ttlMs) return hit.d;
-      const connection = decideLive(system.snapshot(), seen, system.now());
+      if (hit) return hit;
+      const connection = decideLive(system.snapshot(), seen, now);
       const d = { connection, action: WIRE_ACTIONS[connection.outcome], version };
-      connections.set(key, { d, at: t });
+      connections.set(key, d);
       return d;
     },
     machine(machineId, connection) {
-      fresh();
+      const now = fresh();
       const key = `${machineId.toLowerCase()}|${connection.privateEndpointId ?? "public"}`;
       const hit = machines.get(key);
-      const t = Date.now();
-      if (hit && t - hit.at < ttlMs) return hit.d;
+      if (hit) return hit;
       const d = decide(
         system.snapshot(),
         machineId,
         connection.privateEndpointId
           ? { kind: "private-endpoint", privateEndpointId: connection.privateEndpointId }
           : { kind: "public" },
-        system.now(),
+        now,
       );
-      machines.set(key, { d, at: t });
+      machines.set(key, d);
       return d;
     },
   };

@@ -1,7 +1,7 @@
 import { sameId } from "../../world/arm-id.js";
 import type { World } from "../../world/world.js";
 import { isArcScopeId } from "../model/arc-private-endpoint.js";
-import { readMachine, readScope, scopeConnectionStatus } from "../model/hybrid-compute.js";
+import { MACHINE_TYPE, type Machine, readMachine, readScope, scopeConnectionStatus } from "../model/hybrid-compute.js";
 import { readPrivateEndpoint } from "../model/network.js";
 import type { AccessDecision, AccessStep, Arrival, RefusalReason } from "./access-types.js";
 
@@ -101,7 +101,7 @@ export function decide(world: World, machineId: string, arrival: Arrival, now: D
     pass("association", "the association time is not recorded; treated as effective");
     return { decision: "ALLOW", trace };
   }
-  const effective = new Date(machine.associatedAt.getTime() + ASSOCIATION_DELAY_MS);
+  const effective = associationEffectiveAt(machine) as Date;
   if (now.getTime() < effective.getTime()) {
     return refuse(
       "PENDING_ASSOCIATION",
@@ -111,4 +111,33 @@ export function decide(world: World, machineId: string, arrival: Arrival, now: D
   }
   pass("association", `the association is effective since ${effective.toISOString()}`);
   return { decision: "ALLOW", trace };
+}
+
+/**
+ * When a machine's association with its scope takes effect: undefined when at once (the
+ * machine was onboarded with the scope, or no association time is recorded), else 15
+ * minutes after the association was made [facts §3.10].
+ */
+export function associationEffectiveAt(machine: Machine): Date | undefined {
+  if (machine.onboardedWithScope || !machine.associatedAt) return undefined;
+  return new Date(machine.associatedAt.getTime() + ASSOCIATION_DELAY_MS);
+}
+
+/**
+ * The first instant after `now` at which `decide` can answer differently over the same
+ * world: the next association to take effect, or undefined when none is pending. Time
+ * enters `decide` only there, so a plane may keep its decisions until then (or until the
+ * world changes).
+ *
+ * @example
+ * nextDecisionChange(world, now) // 2026-01-01T00:15:00.000Z (a machine associated at 00:00)
+ */
+export function nextDecisionChange(world: World, now: Date): Date | undefined {
+  let next: number | undefined;
+  for (const r of world.ofType(MACHINE_TYPE)) {
+    const machine = readMachine(world, r.id);
+    const at = machine && associationEffectiveAt(machine)?.getTime();
+    if (at !== undefined && at > now.getTime() && (next === undefined || at < next)) next = at;
+  }
+  return next === undefined ? undefined : new Date(next);
 }
