@@ -5,8 +5,9 @@ import {
   type RealizationTable,
   servicePort,
 } from "../fabric/addresses/index.js";
+import { changesDns } from "../semantics/dns/dns-inputs.js";
 import type { Source } from "../semantics/net/reach-types.js";
-import type { World } from "../world/world.js";
+import type { ChangeSet, World } from "../world/world.js";
 import { AnswerCache } from "./answer-cache.js";
 import { type AnswerContext, admits, computeAnswer, QTYPE, sourceOf } from "./answer-query.js";
 import { type DnsEntity, dnsEntities } from "./dns-entity.js";
@@ -19,7 +20,9 @@ import { startUdpFastPath, type UdpFastPathStats } from "./udp-fast-path.js";
 export interface DnsSystem {
   snapshot(): World;
   now(): Date;
-  subscribe(listener: (change: { version: number; snapshot: World }) => void): () => void;
+  subscribe(
+    listener: (change: { version: number; snapshot: World; cause?: string; changes?: ChangeSet }) => void,
+  ): () => void;
 }
 
 export interface DnsPlaneOptions {
@@ -50,7 +53,7 @@ export interface DnsEntityInfo {
 
 export interface DnsPlane {
   readonly port: number;
-  /** The version the servers answer from. */
+  /** The version the servers answer from (a commit that changes no DNS input, `changesDns`, keeps it). */
   version(): number;
   table(): RealizationTable;
   entities(): DnsEntityInfo[];
@@ -227,7 +230,9 @@ export async function startDnsPlane({
   }
 
   state = build(0, system.snapshot());
-  const unsubscribe = system.subscribe(({ version, snapshot }) => {
+  const unsubscribe = system.subscribe(({ version, snapshot, cause, changes }) => {
+    // A heartbeat's status change (or any write DNS never reads) keeps every answer and the native table.
+    if (cause === "commit" && changes && !changesDns(changes)) return;
     const next = build(version, snapshot);
     state = next; // atomic: every query after this line answers from the new version
     udp.reset(version); // and no answer of an older version is served natively

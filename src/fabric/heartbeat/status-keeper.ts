@@ -42,7 +42,7 @@ export function startStatusKeeper({
   system,
   audit,
   sweepMs = 1000,
-  batchMs = 500,
+  batchMs = 50,
   ledger = heartbeatLedger(system.store),
 }: {
   system: System;
