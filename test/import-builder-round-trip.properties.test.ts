@@ -23,7 +23,10 @@ const options: fc.Arbitrary<ArcWorldOptions> = fc.record({
   vpn: fc.boolean(),
   internetAccess: fc.boolean(),
   linkZones: fc.boolean(),
-  cnameChasing: fc.boolean(),
+  // Windows DNS and BIND always chase a CNAME through their own zones and forwarders: their
+  // exports have no such setting, so import takes the default (true) and a server that does
+  // not chase cannot round-trip through them (seed -844600495 found it).
+  cnameChasing: fc.constant(true),
   forwarderDomains: fc.subarray([
     "his.arc.azure.com",
     "guestconfiguration.azure.com",

@@ -80,7 +80,7 @@ describe("Microsoft.HybridCompute/machines", () => {
   });
 
   test("onboarding with the scope (the first clientPublicKey with it) is marked effective at once; a later change is not", async () => {
-    const clock = new VirtualClock();
+    const clock = VirtualClock.fixed(new Date("2026-01-01T00:00:00Z")); // standing still: the recorded time is exact
     const { call, store } = await inject({ clock });
     await call("PUT", `${RG}?${RG_API}`, { body: { location: "westeurope" } });
     for (const s of [SCOPE, OTHER]) await call("PUT", `${s}?${V}`, { body: { location: "westeurope" } });
