@@ -48,3 +48,25 @@ test("forged, replayed, expired, foreign and garbage credentials are refused", a
   await refused(auth.verify(`Bearer ${accessToken}`), "CredentialExpired");
   system.close();
 });
+
+test("verifyCached answers only tokens verified before and still valid, and checks the machine as verify does", async () => {
+  const { auth, keys, system, advance } = await setup();
+  const { accessToken } = await auth.exchange(await signMachineAssertion(keys.privateKey, M, AUD), AUD);
+  const bearer = `Bearer ${accessToken}`;
+  assert.equal(auth.verifyCached(bearer), undefined, "never verified: the caller takes the slow path");
+  await auth.verify(bearer);
+  const hit = auth.verifyCached(bearer);
+  assert.equal(hit?.claims.machineId.toLowerCase(), M.toLowerCase());
+  assert.equal(hit?.machine.id.toLowerCase(), M.toLowerCase());
+  assert.equal(auth.verifyCached("Bearer garbage"), undefined);
+  const stored = system.snapshot().get(M);
+  assert.ok(stored);
+  system.commit({ puts: [{ ...stored, properties: { ...stored.properties, status: "Expired" } }], deletes: [] });
+  assert.throws(
+    () => auth.verifyCached(bearer),
+    (e: unknown) => e instanceof CredentialError && e.code === "MachineExpired",
+  );
+  advance(2 * 3600_000);
+  assert.equal(auth.verifyCached(bearer), undefined, "expired token: verify refuses it");
+  system.close();
+});

@@ -64,7 +64,8 @@ export function createDecider({ system, maxEntries = 100_000 }: { system: System
     },
     machine(machineId, connection) {
       const now = fresh();
-      const key = `${machineId.toLowerCase()}|${connection.privateEndpointId ?? "public"}`;
+      // Ids as given (a case variant only misses the cache): no lower-casing on the hot path.
+      const key = `${machineId}|${connection.privateEndpointId ?? "public"}`;
       const hit = machines.get(key);
       if (hit) return hit;
       const d = decide(
